@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ShareChatForm")
+
+
+@_attrs_define
+class ShareChatForm:
+    """
+    Attributes:
+        share_mode (Literal['continue'] | None | Unset):
+    """
+
+    share_mode: Literal["continue"] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        share_mode: Literal["continue"] | None | Unset
+        if isinstance(self.share_mode, Unset):
+            share_mode = UNSET
+        else:
+            share_mode = self.share_mode
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if share_mode is not UNSET:
+            field_dict["share_mode"] = share_mode
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_share_mode(data: object) -> Literal["continue"] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            share_mode_type_0 = cast(Literal["continue"], data)
+            if share_mode_type_0 != "continue":
+                raise ValueError(
+                    f"share_mode_type_0 must match const 'continue', got '{share_mode_type_0}'"
+                )
+            return share_mode_type_0
+            return cast(Literal["continue"] | None | Unset, data)
+
+        share_mode = _parse_share_mode(d.pop("share_mode", UNSET))
+
+        share_chat_form = cls(
+            share_mode=share_mode,
+        )
+
+        share_chat_form.additional_properties = d
+        return share_chat_form
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

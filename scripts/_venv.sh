@@ -1,0 +1,15 @@
+# Sourced by the scripts: make sure .venv exists with the project and its dev extra installed.
+# Reinstalls when pyproject.toml changes.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="${PYTHON:-python3}"
+STAMP="$VENV/.pyproject.sha256"
+want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+if [[ ! -x "$VENV/bin/python" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$want" ]]; then
+  echo "[setup] installing the project and its dev tools into .venv" >&2
+  [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench]" >&2
+  echo "$want" > "$STAMP"
+fi
+export PATH="$VENV/bin:$PATH"

@@ -1,0 +1,347 @@
+"""A real Open WebUI on loopback for the demo, the live tests and the benchmark.
+
+``LocalServer`` installs the pinned Open WebUI into a cached virtual environment (once per
+version), starts it on a free port with a fresh SQLite ``DATA_DIR``, waits for ``/health`` and
+seeds it (admin, API key, a second user, a folder, an echo model, an action and a global filter).
+
+Command line::
+
+    python scripts/localserver.py install          # only build the cached environment
+    python scripts/localserver.py run              # start, seed, print the env, wait for Ctrl-C
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import httpx
+
+OPENWEBUI_VERSION = os.environ.get("OWUI_SERVER_VERSION", "0.12.4")
+CACHE_DIR = Path(
+    os.environ.get("OWUI_CHATS_CLIENT_CACHE", Path.home() / ".cache" / "owui-chats-client")
+)
+START_DEADLINE = float(os.environ.get("OWUI_SERVER_START_DEADLINE", "240"))
+
+# CPU build of torch; without it pip pulls a multi-GB CUDA build that the chats API never uses.
+TORCH_PIN = "torch==2.13.0"
+
+ECHO_MODEL = "echo"
+SLOW_ECHO_MODEL = "slowecho"
+ACTION_ID = "echoaction"
+FILTER_ID = "suffixfilter"
+FILTER_SUFFIX = " [filtered]"
+
+ECHO_PIPE = '''
+import time
+
+
+class Pipe:
+    """Answers with the last user message, prefixed by "echo: "."""
+
+    DELAY = {delay}
+
+    def pipe(self, body: dict):
+        messages = body.get("messages") or []
+        text = ""
+        for message in reversed(messages):
+            if message.get("role") == "user":
+                content = message.get("content")
+                text = content if isinstance(content, str) else str(content)
+                break
+        answer = "echo: " + text
+        if not body.get("stream"):
+            return answer
+
+        def chunks():
+            words = answer.split(" ")
+            for index, word in enumerate(words):
+                if self.DELAY:
+                    time.sleep(self.DELAY)
+                yield word if index == 0 else " " + word
+
+        return chunks()
+'''
+
+ACTION = '''
+class Action:
+    async def action(self, body: dict, __user__=None, __event_emitter__=None):
+        return {"action": "echoaction", "model": body.get("model"),
+                "messages": len(body.get("messages") or [])}
+'''
+
+FILTER = f'''
+class Filter:
+    def outlet(self, body: dict, __user__=None) -> dict:
+        for message in body.get("messages") or []:
+            if message.get("role") == "assistant" and isinstance(message.get("content"), str):
+                message["content"] = message["content"] + {FILTER_SUFFIX!r}
+        return body
+'''
+
+
+def _log(message: str) -> None:
+    print(f"[localserver] {message}", file=sys.stderr, flush=True)
+
+
+def server_venv() -> Path:
+    return CACHE_DIR / f"server-{OPENWEBUI_VERSION}"
+
+
+def ensure_installed() -> Path:
+    """Install Open WebUI into its cached environment unless a complete one is there."""
+    venv = server_venv()
+    marker = venv / ".complete"
+    exe = venv / "bin" / "open-webui"
+    if marker.exists() and exe.exists():
+        return exe
+    _log(f"installing open-webui=={OPENWEBUI_VERSION} into {venv} (one time)")
+    if venv.exists():
+        shutil.rmtree(venv)
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    # Prefer the CPU torch build; fall back to whatever the resolver picks.
+    if subprocess.run([*pip, TORCH_PIN]).returncode != 0:
+        _log(f"{TORCH_PIN} not available; letting pip choose torch")
+    subprocess.run([*pip, f"open-webui=={OPENWEBUI_VERSION}"], check=True)
+    marker.write_text(OPENWEBUI_VERSION)
+    return exe
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Seed:
+    """What the SDK and the tests need to talk to a seeded server."""
+
+    base_url: str
+    api_key: str
+    admin_token: str
+    admin_id: str
+    user_api_key: str
+    user_token: str
+    user_id: str
+    folder_id: str
+    echo_model: str = ECHO_MODEL
+    slow_echo_model: str = SLOW_ECHO_MODEL
+    action_id: str = ACTION_ID
+    filter_id: str = FILTER_ID
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def env(self) -> dict[str, str]:
+        return {"OPENWEBUI_BASE_URL": self.base_url, "OPENWEBUI_API_KEY": self.api_key}
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2)
+
+
+class LocalServer:
+    """One Open WebUI process on loopback; restartable on the same port and data."""
+
+    def __init__(self, port: int | None = None, data_dir: Path | None = None) -> None:
+        self.port = port or free_port()
+        self._own_dir = data_dir is None
+        self.data_dir = data_dir or Path(tempfile.mkdtemp(prefix="owui-data-"))
+        self.log_path = self.data_dir / "server.log"
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.seed: Seed | None = None
+
+    def _env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("OPENWEBUI_")}
+        env.update(
+            DATA_DIR=str(self.data_dir),
+            WEBUI_SECRET_KEY="owui-chats-client-local",
+            ENABLE_OLLAMA_API="false",
+            ENABLE_OPENAI_API="false",
+            OFFLINE_MODE="true",
+            HF_HUB_OFFLINE="1",
+            RAG_EMBEDDING_MODEL_AUTO_UPDATE="false",
+            ENABLE_VERSION_UPDATE_CHECK="false",
+            ENABLE_API_KEYS="true",
+            ENV="dev",
+            GLOBAL_LOG_LEVEL=os.environ.get("OWUI_SERVER_LOG_LEVEL", "WARNING"),
+            PYTHONUNBUFFERED="1",
+        )
+        return env
+
+    def start(self) -> None:
+        exe = ensure_installed()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self._proc = subprocess.Popen(
+            [str(exe), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=self.data_dir,
+            env=self._env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+        self._wait_healthy()
+
+    def _wait_healthy(self) -> None:
+        deadline = time.monotonic() + START_DEADLINE
+        while time.monotonic() < deadline:
+            assert self._proc is not None
+            if self._proc.poll() is not None:
+                self._fail(f"exited with code {self._proc.returncode}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.base_url}/health", timeout=2).status_code == 200:
+                    return
+            time.sleep(0.5)
+        self._fail(f"did not answer /health within {START_DEADLINE:.0f}s")
+
+    def _fail(self, why: str) -> None:
+        tail = self.log_path.read_text(errors="replace")[-6000:] if self.log_path.exists() else ""
+        self.stop()
+        raise RuntimeError(f"Open WebUI {why}; last lines of {self.log_path}:\n{tail}")
+
+    def stop(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def cleanup(self) -> None:
+        self.stop()
+        if self._own_dir:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def __enter__(self) -> LocalServer:
+        try:
+            self.start()
+            self.seed = seed(self.base_url)
+        except BaseException:
+            self.cleanup()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cleanup()
+
+
+def _check(response: httpx.Response) -> Any:
+    if response.status_code >= 400:
+        raise RuntimeError(
+            f"seeding failed: {response.request.method} {response.request.url.path} "
+            f"-> {response.status_code} {response.text[:500]}"
+        )
+    return response.json()
+
+
+def _signup_or_signin(http: httpx.Client, name: str, email: str, password: str) -> dict[str, Any]:
+    body = {"name": name, "email": email, "password": password}
+    response = http.post("/api/v1/auths/signup", json=body)
+    if response.status_code >= 400:
+        response = http.post("/api/v1/auths/signin", json={"email": email, "password": password})
+    result: dict[str, Any] = _check(response)
+    return result
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _create_function(http: httpx.Client, token: str, fid: str, name: str, content: str) -> None:
+    form = {"id": fid, "name": name, "content": textwrap.dedent(content),
+            "meta": {"description": f"owui-chats-client test fixture: {name}"}}
+    _check(http.post("/api/v1/functions/create", json=form, headers=_bearer(token)))
+    _check(http.post(f"/api/v1/functions/id/{fid}/toggle", headers=_bearer(token)))
+
+
+def seed(base_url: str) -> Seed:
+    """Create the admin, an API key, a second user, a folder and the test functions."""
+    password = "owui-Local-Passw0rd!"
+    with httpx.Client(base_url=base_url, timeout=60) as http:
+        admin = _signup_or_signin(http, "Admin", "admin@example.com", password)
+        admin_token = admin["token"]
+        api_key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(admin_token)))["api_key"]
+        user_form = {"name": "Second User", "email": "user@example.com",
+                     "password": password, "role": "user"}
+        added = http.post("/api/v1/auths/add", json=user_form, headers=_bearer(admin_token))
+        if added.status_code >= 400:
+            added = http.post("/api/v1/auths/signin",
+                              json={"email": user_form["email"], "password": password})
+        user = _check(added)
+        user_token = user["token"]
+        user_key_response = http.post("/api/v1/auths/api_key", headers=_bearer(user_token))
+        user_api_key = _check(user_key_response)["api_key"] if user_key_response.status_code < 400 else ""
+        folder = _check(http.post("/api/v1/folders/", json={"name": f"Seed {uuid.uuid4().hex[:6]}"},
+                                  headers=_bearer(admin_token)))
+        existing = {f["id"] for f in _check(http.get("/api/v1/functions/", headers=_bearer(admin_token)))}
+        if ECHO_MODEL not in existing:
+            _create_function(http, admin_token, ECHO_MODEL, "Echo", ECHO_PIPE.format(delay=0))
+            _create_function(http, admin_token, SLOW_ECHO_MODEL, "Slow Echo", ECHO_PIPE.format(delay=0.4))
+            _create_function(http, admin_token, ACTION_ID, "Echo Action", ACTION)
+            _create_function(http, admin_token, FILTER_ID, "Suffix Filter", FILTER)
+            _check(http.post(f"/api/v1/functions/id/{FILTER_ID}/toggle/global",
+                             headers=_bearer(admin_token)))
+    return Seed(
+        base_url=base_url,
+        api_key=api_key,
+        admin_token=admin_token,
+        admin_id=admin["id"],
+        user_api_key=user_api_key,
+        user_token=user_token,
+        user_id=user["id"],
+        folder_id=folder["id"],
+    )
+
+
+@contextlib.contextmanager
+def running_server() -> Iterator[LocalServer]:
+    with LocalServer() as server:
+        yield server
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "run"
+    if command == "install":
+        print(ensure_installed())
+        return 0
+    if command == "run":
+        with running_server() as server:
+            assert server.seed is not None
+            for key, value in server.seed.env().items():
+                print(f"export {key}={value}")
+            _log("seeded; press Ctrl-C to stop")
+            with contextlib.suppress(KeyboardInterrupt):
+                while server.running:
+                    time.sleep(1)
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
