@@ -67,7 +67,7 @@ def generate(into: Path) -> str:
         output = result.stdout + result.stderr
         if result.returncode != 0:
             sys.exit(f"openapi-python-client failed:\n{output}")
-        shutil.copytree(out, into, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(out, into, ignore=shutil.ignore_patterns("__pycache__", ".ruff_cache"))
     return output
 
 
@@ -81,7 +81,7 @@ def compare(expected: Path, actual: Path) -> list[str]:
         return {
             str(p.relative_to(root))
             for p in root.rglob("*")
-            if p.is_file() and "__pycache__" not in p.parts
+            if p.is_file() and not {"__pycache__", ".ruff_cache"} & set(p.parts)
         }
 
     want, have = files(expected), files(actual)
