@@ -1,0 +1,307 @@
+"""What the sync and async clients share: configuration, request building, retry policy and
+response handling. Nothing here does I/O."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import random
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from email.utils import parsedate_to_datetime
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from . import _constants as C
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    OpenWebUIError,
+    status_error_class,
+)
+from ._parsing import Parser, decode_json, loads
+
+log = logging.getLogger("owui_chats_client")
+
+T = TypeVar("T")
+HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"})
+
+
+class NotGiven:
+    """Marks an option that was not passed (``None`` can be a meaningful value)."""
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Any = NotGiven()
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Per-client (and, through ``with_options``, per-call) settings."""
+
+    timeout: httpx.Timeout = field(default_factory=lambda: C.DEFAULT_TIMEOUT)
+    max_retries: int = C.DEFAULT_MAX_RETRIES
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class APIResponse(Generic[T]):
+    """A parsed result together with the HTTP response it came from (``with_raw_response``)."""
+
+    http_response: httpx.Response
+    parsed: T
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def parse(self) -> T:
+        return self.parsed
+
+
+def normalize_base_url(base_url: str | None) -> str:
+    """The server root, without a trailing slash or the ``/api`` of older clients."""
+    if base_url is None:
+        base_url = os.environ.get(C.BASE_URL_ENV)
+    if not base_url:
+        raise OpenWebUIError(
+            f"no server URL: pass base_url= (for example 'http://localhost:8080') "
+            f"or set {C.BASE_URL_ENV}"
+        )
+    url = httpx.URL(base_url)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    path = url.path.rstrip("/")
+    if path.endswith("/api"):
+        path = path[: -len("/api")]
+    return str(url.copy_with(path=path or "", query=None, fragment=None)).rstrip("/")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def make_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    return httpx.Timeout(timeout)
+
+
+class BaseClient(Generic[HttpClientT]):
+    """Configuration and every step of a call that is not I/O."""
+
+    _http: HttpClientT
+
+    def __init__(
+        self,
+        base_url: str | None,
+        api_key: str | None,
+        *,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        if api_key is None:
+            api_key = os.environ.get(C.API_KEY_ENV) or None
+        if api_key is not None and (not isinstance(api_key, str) or not api_key.strip()):
+            raise ValueError("api_key must be a non-empty string")
+        if not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        self._api_key = api_key
+        self._options = RequestOptions(
+            timeout=make_timeout(timeout),
+            max_retries=max_retries,
+            headers=dict(default_headers or {}),
+        )
+        self._raw = False
+        url = httpx.URL(self.base_url)
+        if api_key and url.scheme == "http" and not is_loopback(url.host):
+            log.warning(
+                "sending the API key over plain http:// to %s; use https:// beyond loopback",
+                url.host,
+            )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    # -- options -----------------------------------------------------------------------------
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._options.timeout
+
+    @property
+    def max_retries(self) -> int:
+        return self._options.max_retries
+
+    def _derive_options(
+        self,
+        timeout: float | httpx.Timeout | NotGiven | None,
+        max_retries: int | NotGiven,
+        headers: Mapping[str, str] | NotGiven | None,
+    ) -> RequestOptions:
+        options = self._options
+        if not isinstance(timeout, NotGiven):
+            options = replace(options, timeout=make_timeout(timeout))
+        if not isinstance(max_retries, NotGiven):
+            if not isinstance(max_retries, int) or max_retries < 0:
+                raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
+            options = replace(options, max_retries=max_retries)
+        if not isinstance(headers, NotGiven) and headers:
+            options = replace(options, headers={**options.headers, **headers})
+        return options
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
+
+    def _build_request(self, spec: Mapping[str, Any]) -> httpx.Request:
+        """Turn the generated ``_get_kwargs()`` of an operation into an ``httpx.Request``."""
+        headers = {"Accept": "application/json", **self._options.headers}
+        headers.update(spec.get("headers") or {})
+        headers.update(self._auth_headers())
+        request = self._http.build_request(
+            spec["method"].upper(),
+            self.base_url + spec["url"],
+            params=spec.get("params"),
+            json=spec.get("json"),
+            headers=headers,
+            timeout=self._options.timeout,
+        )
+        return request
+
+    def _retry_allowed(self, request: httpx.Request, idempotent: bool | None) -> bool:
+        if idempotent is not None:
+            return idempotent
+        return request.method in IDEMPOTENT_METHODS
+
+    def _retry_delay(self, attempt: int, response: httpx.Response | None) -> float | None:
+        """Seconds to wait before attempt ``attempt + 1``, or None when it should not be made."""
+        if response is not None:
+            retry_after = parse_retry_after(response.headers)
+            if retry_after is not None:
+                return retry_after if retry_after <= C.MAX_RETRY_AFTER else None
+        delay = min(C.INITIAL_RETRY_DELAY * 2.0**attempt, C.MAX_RETRY_DELAY)
+        return delay * (1 - 0.25 * random.random())
+
+    def _should_retry_status(self, response: httpx.Response) -> bool:
+        return response.status_code in C.RETRY_STATUS_CODES
+
+    def _log_retry(self, request: httpx.Request, attempt: int, delay: float, why: str) -> None:
+        log.info(
+            "retrying %s %s in %.2fs (attempt %d of %d) after %s",
+            request.method,
+            request.url.path,
+            delay,
+            attempt + 2,
+            self._options.max_retries + 1,
+            why,
+        )
+
+    def _log_response(self, response: httpx.Response, attempt: int) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s %s -> %d (attempt %d)",
+                response.request.method,
+                response.request.url.path,
+                response.status_code,
+                attempt + 1,
+            )
+
+    # -- responses ---------------------------------------------------------------------------
+
+    def _connection_error(
+        self, exc: httpx.TransportError, request: httpx.Request, attempts: int
+    ) -> APIConnectionError:
+        kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        what = "timed out" if kind is APITimeoutError else "failed"
+        return kind(
+            f"{request.method} {request.url.path} {what} after {attempts} attempt(s): "
+            f"{type(exc).__name__}: {exc}",
+            request=request,
+            attempts=attempts,
+        )
+
+    def _status_error(self, response: httpx.Response, attempts: int) -> APIStatusError:
+        """Build the exception for an error answer (its body must have been read)."""
+        try:
+            body: Any = loads(response.content)
+        except Exception:
+            body = response.text
+        detail = body.get("detail", body) if isinstance(body, dict) else body
+        status = response.status_code
+        reason = response.reason_phrase or "error"
+        shown = detail if isinstance(detail, str) else _short_json(detail)
+        message = (
+            f"{status} {reason}: {shown} ({response.request.method} {response.request.url.path})"
+        )
+        if attempts > 1:
+            message += f" after {attempts} attempts"
+        return status_error_class(status)(
+            message, response=response, body=body, detail=detail, attempts=attempts
+        )
+
+    def _parse(self, response: httpx.Response, parser: Parser[T]) -> T:
+        try:
+            result = parser(decode_json(response))
+        except APIResponseValidationError as exc:
+            if exc.response is None:
+                exc.response = response
+                exc.status_code = response.status_code
+                exc.args = (
+                    f"{exc.args[0]} ({response.request.method} {response.request.url.path})",
+                )
+            raise
+        return result
+
+    def _result(self, response: httpx.Response, parser: Parser[T]) -> Any:
+        parsed = self._parse(response, parser)
+        return APIResponse(response, parsed) if self._raw else parsed
+
+
+def parse_retry_after(headers: httpx.Headers) -> float | None:
+    """Seconds from ``Retry-After`` (or ``retry-after-ms``), or None."""
+    value = headers.get("retry-after-ms")
+    if value:
+        try:
+            return max(float(value) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        return max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0)
+    except (TypeError, ValueError):
+        return None
+
+
+def _short_json(value: Any, limit: int = 500) -> str:
+    import json
+
+    text = json.dumps(value, default=str)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,1615 @@
+"""`ChatsClient` and `AsyncChatsClient`: one method per chat operation of Open WebUI.
+
+The two classes mirror each other line by line; everything that is not I/O lives in `_base`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, TypeVar, cast
+
+import attrs
+import httpx
+
+from . import _operations as ops
+from . import _parsing as p
+from ._base import NOT_GIVEN, APIResponse, BaseClient, NotGiven
+from ._constants import (
+    DEFAULT_CONNECTION_LIMITS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    LOCAL_CHAT_ID_PREFIX,
+)
+from ._generated.models import (
+    AccessGrant,
+    ChatAccessGrantsForm,
+    ChatActionForm,
+    ChatCompletedForm,
+    ChatCompletedResponse,
+    ChatCompletionChunk,
+    ChatCompletionForm,
+    ChatCompletionResponse,
+    ChatCompletionTaskResponse,
+    ChatConfigForm,
+    ChatFolderIdForm,
+    ChatForm,
+    ChatResponse,
+    ChatsImportForm,
+    ChatsReadResponse,
+    ChatStatsExport,
+    ChatStatsExportList,
+    ChatTaskList,
+    ChatTitleIdResponse,
+    ChatUnreadResponse,
+    ChatUsageStatsListResponse,
+    CloneForm,
+    CompactChatForm,
+    CompactChatResponse,
+    EventForm,
+    ForkForm,
+    MessageForm,
+    ResolveToolCallForm,
+    ResolveToolCallResponse,
+    ShareChatForm,
+    SharedChatResponse,
+    StopTasksResponse,
+    TagFilterForm,
+    TagForm,
+    TagModel,
+)
+from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+
+T = TypeVar("T")
+Form = Mapping[str, Any]
+Completion = ChatCompletionResponse | ChatCompletionTaskResponse
+
+# Parsers of the results, named after what they return.
+_chat = p.model(ChatResponse)
+_chat_or_none = p.optional(_chat)
+_chats = p.list_of(_chat)
+_titles = p.list_of(p.model(ChatTitleIdResponse))
+_tags = p.list_of(p.model(TagModel))
+_completion = p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
+_chunk = p.model(ChatCompletionChunk)
+
+
+def with_local_chat_id(form: ChatCompletionForm) -> ChatCompletionForm:
+    """A copy of ``form`` with the synthetic ``local:api-<uuid4>`` chat id when it has none."""
+    if isinstance(form.chat_id, str) and form.chat_id:
+        return form
+    copy = attrs.evolve(form, chat_id=f"{LOCAL_CHAT_ID_PREFIX}{uuid.uuid4()}")
+    copy.additional_properties = dict(form.additional_properties)
+    return copy
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.startswith("text/event-stream")
+
+
+class _RawResponses:
+    """``client.with_raw_response.<method>(...)`` returns an `APIResponse` instead of the value."""
+
+    def __init__(self, client: BaseClient[Any]) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+
+class ChatsClient(BaseClient[httpx.Client]):
+    """Synchronous client for the chats API of an Open WebUI server.
+
+    Args:
+        base_url: the server root, such as ``http://localhost:8080`` (a trailing ``/api`` is
+            accepted); defaults to ``$OPENWEBUI_BASE_URL``.
+        api_key: an ``sk-...`` API key or a JWT; defaults to ``$OPENWEBUI_API_KEY``.
+        timeout: seconds, or an ``httpx.Timeout``; for streams, the read timeout is the longest
+            gap allowed between two chunks.
+        max_retries: retries of requests that are safe to repeat.
+        http_client: your own ``httpx.Client`` (proxies, TLS, transports); it is not closed by
+            `close()`. Timeouts, retries and error mapping apply to it just the same.
+        default_headers: headers sent with every request.
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise TypeError(
+                f"http_client must be an httpx.Client, got {type(http_client).__name__}"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(
+            limits=DEFAULT_CONNECTION_LIMITS, follow_redirects=True, timeout=self.timeout
+        )
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> ChatsClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        headers: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+    ) -> ChatsClient:
+        """A client with other settings that shares this one's connection pool."""
+        clone = object.__new__(ChatsClient)
+        clone.__dict__.update(self.__dict__)
+        clone._options = self._derive_options(timeout, max_retries, headers)
+        clone._owns_http = False
+        return clone
+
+    @property
+    def with_raw_response(self) -> Any:
+        """The same methods, returning `APIResponse` (status, headers, parsed value)."""
+        clone = self.with_options()
+        clone._raw = True
+        return _RawResponses(clone)
+
+    # -- transport -----------------------------------------------------------------------------
+
+    def _send(
+        self, request: httpx.Request, *, stream: bool, idempotent: bool | None
+    ) -> httpx.Response:
+        retries = self.max_retries if self._retry_allowed(request, idempotent) else 0
+        attempt = 0
+        while True:
+            try:
+                response = self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(attempt, None) if attempt < retries else None
+                if delay is None:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                self._log_retry(request, attempt, delay, type(exc).__name__)
+                time.sleep(delay)
+                attempt += 1
+                continue
+            self._log_response(response, attempt)
+            if response.is_success:
+                return response
+            delay = None
+            if attempt < retries and self._should_retry_status(response):
+                delay = self._retry_delay(attempt, response)
+            if delay is None:
+                try:
+                    response.read()
+                except httpx.TransportError as exc:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                finally:
+                    response.close()
+                raise self._status_error(response, attempt + 1)
+            response.close()
+            self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+            time.sleep(delay)
+            attempt += 1
+
+    def _request(
+        self, spec: Mapping[str, Any], parser: p.Parser[T], *, idempotent: bool | None = None
+    ) -> T:
+        response = self._send(self._build_request(spec), stream=False, idempotent=idempotent)
+        parsed = self._parse(response, parser)
+        return cast(T, APIResponse(response, parsed)) if self._raw else parsed
+
+    def _stream_lines(self, spec: Mapping[str, Any], parser: p.Parser[T]) -> JSONLinesStream[T]:
+        response = self._send(self._build_request(spec), stream=True, idempotent=True)
+        return JSONLinesStream(response, parser)
+
+    def _complete(self, spec: Mapping[str, Any]) -> Completion | Stream[ChatCompletionChunk]:
+        response = self._send(self._build_request(spec), stream=True, idempotent=False)
+        if _is_event_stream(response):
+            return Stream(response, _chunk)
+        try:
+            response.read()
+        except httpx.TransportError as exc:
+            raise self._connection_error(exc, response.request, 1) from exc
+        finally:
+            response.close()
+        parsed = self._parse(response, _completion)
+        return cast(Completion, APIResponse(response, parsed)) if self._raw else parsed
+
+    # -- chats -----------------------------------------------------------------------------------
+
+    def get_list(
+        self,
+        page: int | None = None,
+        include_pinned: bool = False,
+        include_folders: bool = False,
+        *,
+        sort_by: str | None = None,
+        sort_dir: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """List the caller's chats (titles and ids).
+
+        ``GET /api/v1/chats/list``
+        """
+        spec = ops.get_list._get_kwargs(
+            page=page,
+            include_pinned=include_pinned,
+            include_folders=include_folders,
+            sort_by=p.or_unset(sort_by),
+            sort_dir=p.or_unset(sort_dir),
+        )
+        return self._request(spec, _titles)
+
+    def list_chats(
+        self,
+        page: int | None = None,
+        include_pinned: bool = False,
+        include_folders: bool = False,
+        *,
+        sort_by: str | None = None,
+        sort_dir: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """Same as `get_list`, through the root route.
+
+        ``GET /api/v1/chats/``
+        """
+        spec = ops.list_chats._get_kwargs(
+            page=page,
+            include_pinned=include_pinned,
+            include_folders=include_folders,
+            sort_by=p.or_unset(sort_by),
+            sort_dir=p.or_unset(sort_dir),
+        )
+        return self._request(spec, _titles)
+
+    def get_chat_usage_stats(
+        self, items_per_page: int = 50, page: int = 1
+    ) -> ChatUsageStatsListResponse:
+        """Usage statistics of the caller's chats, a page at a time.
+
+        ``GET /api/v1/chats/stats/usage``
+        """
+        spec = ops.get_chat_usage_stats._get_kwargs(items_per_page=items_per_page, page=page)
+        return self._request(spec, p.model(ChatUsageStatsListResponse))
+
+    def export_chat_stats(
+        self, updated_at: int | None = None, page: int = 1
+    ) -> ChatStatsExportList:
+        """A page of per-chat statistics.
+
+        ``GET /api/v1/chats/stats/export``
+        """
+        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, page=page)
+        return self._request(spec, p.model(ChatStatsExportList))
+
+    def iter_chat_stats_export(
+        self, updated_at: int | None = None
+    ) -> JSONLinesStream[ChatStatsExport]:
+        """Every chat's statistics, streamed one at a time.
+
+        ``GET /api/v1/chats/stats/export?stream=true``
+        """
+        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, stream=True)
+        return self._stream_lines(spec, p.model(ChatStatsExport))
+
+    def export_single_chat_stats(self, chat_id: str) -> ChatStatsExport | None:
+        """Statistics of one chat.
+
+        ``GET /api/v1/chats/stats/export/{chat_id}``
+        """
+        spec = ops.export_single_chat_stats._get_kwargs(p.path_param(chat_id, "chat_id"))
+        return self._request(spec, p.optional(p.model(ChatStatsExport)))
+
+    def delete_all(self) -> bool:
+        """Delete all of the caller's chats.
+
+        ``DELETE /api/v1/chats/``
+        """
+        return self._request(ops.delete_all._get_kwargs(), p.boolean)
+
+    def mark_all_read(self) -> ChatsReadResponse:
+        """Mark all of the caller's chats as read.
+
+        ``POST /api/v1/chats/read``
+        """
+        return self._request(ops.mark_all_read._get_kwargs(), p.model(ChatsReadResponse))
+
+    def get_user_list(
+        self,
+        user_id: str,
+        page: int | None = None,
+        query: str | None = None,
+        order_by: str | None = None,
+        direction: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """Another user's chats (admin).
+
+        ``GET /api/v1/chats/list/user/{user_id}``
+        """
+        spec = ops.get_user_list._get_kwargs(
+            p.path_param(user_id, "user_id"),
+            page=page,
+            query=query,
+            order_by=order_by,
+            direction=direction,
+        )
+        return self._request(spec, _titles)
+
+    def create_new(self, form_data: ChatForm | Form) -> ChatResponse | None:
+        """Create a chat.
+
+        ``POST /api/v1/chats/new``
+        """
+        spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, ChatForm))
+        return self._request(spec, _chat_or_none)
+
+    def import_chats(self, form_data: ChatsImportForm | Form) -> list[ChatResponse]:
+        """Import chats, keeping their timestamps, pinned and archived state.
+
+        ``POST /api/v1/chats/import``
+        """
+        spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, ChatsImportForm))
+        return self._request(spec, _chats)
+
+    def get_config(self) -> ChatConfigForm:
+        """The chats configuration (admin).
+
+        ``GET /api/v1/chats/config``
+        """
+        return self._request(ops.get_config._get_kwargs(), p.model(ChatConfigForm))
+
+    def set_config(self, form_data: ChatConfigForm | Form) -> ChatConfigForm:
+        """Set the chats configuration (admin).
+
+        ``POST /api/v1/chats/config``
+        """
+        spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, ChatConfigForm))
+        return self._request(spec, p.model(ChatConfigForm))
+
+    def search(self, text: str, page: int | None = None) -> list[ChatTitleIdResponse]:
+        """Search the caller's chats by title and content.
+
+        ``GET /api/v1/chats/search``
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        return self._request(ops.search._get_kwargs(text=text, page=page), _titles)
+
+    def get_by_folder_id(self, folder_id: str) -> list[ChatResponse]:
+        """The chats in a folder, in full.
+
+        ``GET /api/v1/chats/folder/{folder_id}``
+        """
+        spec = ops.get_by_folder_id._get_kwargs(p.path_param(folder_id, "folder_id"))
+        return self._request(spec, _chats)
+
+    def get_list_by_folder_id(self, folder_id: str, page: int = 1) -> list[ChatTitleIdResponse]:
+        """The chats in a folder (titles and ids).
+
+        ``GET /api/v1/chats/folder/{folder_id}/list``
+        """
+        spec = ops.get_list_by_folder_id._get_kwargs(
+            p.path_param(folder_id, "folder_id"), page=page
+        )
+        return self._request(spec, _titles)
+
+    def get_pinned(self) -> list[ChatTitleIdResponse]:
+        """The caller's pinned chats.
+
+        ``GET /api/v1/chats/pinned``
+        """
+        return self._request(ops.get_pinned._get_kwargs(), _titles)
+
+    def iter_all(self) -> JSONLinesStream[ChatResponse]:
+        """Every chat of the caller, streamed one at a time.
+
+        ``GET /api/v1/chats/all``
+        """
+        return self._stream_lines(ops.get_all._get_kwargs(), _chat)
+
+    def get_all(self) -> list[ChatResponse]:
+        """Every chat of the caller (read from the NDJSON stream).
+
+        ``GET /api/v1/chats/all``
+        """
+        with self.iter_all() as chats:
+            return list(chats)
+
+    def get_all_archived(self) -> list[ChatResponse]:
+        """Every archived chat of the caller.
+
+        ``GET /api/v1/chats/all/archived``
+        """
+        return self._request(ops.get_all_archived._get_kwargs(), _chats)
+
+    def get_all_tags(self) -> list[TagModel]:
+        """Every tag of the caller.
+
+        ``GET /api/v1/chats/all/tags``
+        """
+        return self._request(ops.get_all_tags._get_kwargs(), _tags)
+
+    def get_all_db(self) -> list[ChatResponse]:
+        """Every chat in the database (admin).
+
+        ``GET /api/v1/chats/all/db``
+        """
+        return self._request(ops.get_all_db._get_kwargs(), _chats)
+
+    def get_archived_list(
+        self,
+        page: int | None = None,
+        query: str | None = None,
+        order_by: str | None = None,
+        direction: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """The caller's archived chats (titles and ids).
+
+        ``GET /api/v1/chats/archived``
+        """
+        spec = ops.get_archived_list._get_kwargs(
+            page=page, query=query, order_by=order_by, direction=direction
+        )
+        return self._request(spec, _titles)
+
+    def archive_all(self) -> bool:
+        """Archive all of the caller's chats.
+
+        ``POST /api/v1/chats/archive/all``
+        """
+        return self._request(ops.archive_all._get_kwargs(), p.boolean)
+
+    def unarchive_all(self) -> bool:
+        """Unarchive all of the caller's chats.
+
+        ``POST /api/v1/chats/unarchive/all``
+        """
+        return self._request(ops.unarchive_all._get_kwargs(), p.boolean)
+
+    def get_archived_count(self) -> int:
+        """How many chats the caller has archived.
+
+        ``GET /api/v1/chats/archived/count``
+        """
+        return self._request(ops.get_archived_count._get_kwargs(), p.integer)
+
+    def get_shared_list(
+        self,
+        page: int | None = None,
+        query: str | None = None,
+        order_by: str | None = None,
+        direction: str | None = None,
+    ) -> list[SharedChatResponse]:
+        """The caller's shared chats.
+
+        ``GET /api/v1/chats/shared``
+        """
+        spec = ops.get_shared_list._get_kwargs(
+            page=page, query=query, order_by=order_by, direction=direction
+        )
+        return self._request(spec, p.list_of(p.model(SharedChatResponse)))
+
+    def get_shared(self, share_id: str) -> ChatResponse | None:
+        """A shared chat, by its share id.
+
+        ``GET /api/v1/chats/share/{share_id}``
+        """
+        spec = ops.get_shared._get_kwargs(p.path_param(share_id, "share_id"))
+        return self._request(spec, _chat_or_none)
+
+    def get_by_tags(self, form_data: TagFilterForm | Form) -> list[ChatTitleIdResponse]:
+        """The caller's chats that carry a tag.
+
+        ``POST /api/v1/chats/tags``
+        """
+        spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, TagFilterForm))
+        return self._request(spec, _titles, idempotent=True)
+
+    # -- one chat --------------------------------------------------------------------------------
+
+    def get(self, id: str) -> ChatResponse | None:
+        """A chat by id.
+
+        ``GET /api/v1/chats/{id}``
+        """
+        return self._request(ops.get._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    def update(self, id: str, form_data: ChatForm | Form) -> ChatResponse | None:
+        """Update a chat; ``chat`` is merged into the stored payload.
+
+        ``POST /api/v1/chats/{id}``
+        """
+        spec = ops.update._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatForm)
+        )
+        return self._request(spec, _chat_or_none)
+
+    def update_params(self, id: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Update a chat's model parameters.
+
+        ``PATCH /api/v1/chats/{id}/params``
+        """
+        if not isinstance(params, Mapping):
+            raise TypeError(f"params must be a dict, got {type(params).__name__}")
+        spec = ops.update_params._get_kwargs(p.path_param(id, "id"), body=dict(params))
+        return self._request(spec, p.json_object)
+
+    def update_message(
+        self, id: str, message_id: str, form_data: MessageForm | Form
+    ) -> ChatResponse | None:
+        """Replace the content of a message.
+
+        ``POST /api/v1/chats/{id}/messages/{message_id}``
+        """
+        spec = ops.update_message._get_kwargs(
+            p.path_param(id, "id"),
+            p.path_param(message_id, "message_id"),
+            body=p.coerce_form(form_data, MessageForm),
+        )
+        return self._request(spec, _chat_or_none)
+
+    def delete_message(self, id: str, message_id: str) -> ChatResponse | None:
+        """Delete a message and its replies.
+
+        ``DELETE /api/v1/chats/{id}/messages/{message_id}``
+        """
+        spec = ops.delete_message._get_kwargs(
+            p.path_param(id, "id"), p.path_param(message_id, "message_id")
+        )
+        return self._request(spec, _chat_or_none)
+
+    def send_message_event(
+        self, id: str, message_id: str, form_data: EventForm | Form
+    ) -> bool | None:
+        """Send an event (a status, a replacement...) to a message.
+
+        ``POST /api/v1/chats/{id}/messages/{message_id}/event``
+        """
+        spec = ops.send_message_event._get_kwargs(
+            p.path_param(id, "id"),
+            p.path_param(message_id, "message_id"),
+            body=p.coerce_form(form_data, EventForm),
+        )
+        return self._request(spec, p.optional_boolean)
+
+    def resolve_tool_call(
+        self, id: str, message_id: str, form_data: ResolveToolCallForm | Form
+    ) -> ResolveToolCallResponse:
+        """Approve, reject or answer a pending tool call.
+
+        ``POST /api/v1/chats/{id}/messages/{message_id}/resolve``
+        """
+        spec = ops.resolve_tool_call._get_kwargs(
+            p.path_param(id, "id"),
+            p.path_param(message_id, "message_id"),
+            body=p.coerce_form(form_data, ResolveToolCallForm),
+        )
+        return self._request(spec, p.model(ResolveToolCallResponse))
+
+    def delete(self, id: str) -> bool:
+        """Delete a chat.
+
+        ``DELETE /api/v1/chats/{id}``
+        """
+        return self._request(ops.delete._get_kwargs(p.path_param(id, "id")), p.boolean)
+
+    def get_pinned_status(self, id: str) -> bool | None:
+        """Whether a chat is pinned.
+
+        ``GET /api/v1/chats/{id}/pinned``
+        """
+        return self._request(
+            ops.get_pinned_status._get_kwargs(p.path_param(id, "id")), p.optional_boolean
+        )
+
+    def pin(self, id: str) -> ChatResponse | None:
+        """Toggle whether a chat is pinned.
+
+        ``POST /api/v1/chats/{id}/pin``
+        """
+        return self._request(ops.pin._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    def fork(self, id: str, form_data: ForkForm | Form | None = None) -> ChatResponse | None:
+        """Fork a chat, optionally at a message.
+
+        ``POST /api/v1/chats/{id}/fork``
+        """
+        body = None if form_data is None else p.coerce_form(form_data, ForkForm)
+        return self._request(ops.fork._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none)
+
+    def clone(self, id: str, form_data: CloneForm | Form) -> ChatResponse | None:
+        """Copy a chat, optionally with a new title.
+
+        ``POST /api/v1/chats/{id}/clone``
+        """
+        spec = ops.clone._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, CloneForm)
+        )
+        return self._request(spec, _chat_or_none)
+
+    def clone_shared(self, id: str) -> ChatResponse | None:
+        """Copy a chat shared with the caller, by its share id.
+
+        ``POST /api/v1/chats/{id}/clone/shared``
+        """
+        return self._request(ops.clone_shared._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    def compact(
+        self, id: str, form_data: CompactChatForm | Form | None = None
+    ) -> CompactChatResponse:
+        """Summarise a chat's older messages to save context.
+
+        ``POST /api/v1/chats/{id}/compact``
+        """
+        body = None if form_data is None else p.coerce_form(form_data, CompactChatForm)
+        spec = ops.compact._get_kwargs(p.path_param(id, "id"), body=body)
+        return self._request(spec, p.model(CompactChatResponse))
+
+    def archive(self, id: str) -> ChatResponse | None:
+        """Toggle whether a chat is archived.
+
+        ``POST /api/v1/chats/{id}/archive``
+        """
+        return self._request(ops.archive._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    def share(self, id: str, form_data: ShareChatForm | Form | None = None) -> ChatResponse | None:
+        """Share a chat; the result carries its ``share_id``.
+
+        ``POST /api/v1/chats/{id}/share``
+        """
+        body = None if form_data is None else p.coerce_form(form_data, ShareChatForm)
+        return self._request(
+            ops.share._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none
+        )
+
+    def delete_shared(self, id: str) -> bool | None:
+        """Stop sharing a chat.
+
+        ``DELETE /api/v1/chats/{id}/share``
+        """
+        return self._request(
+            ops.delete_shared._get_kwargs(p.path_param(id, "id")), p.optional_boolean
+        )
+
+    def unshare_all(self) -> bool:
+        """Stop sharing all of the caller's chats.
+
+        ``DELETE /api/v1/chats/share/all``
+        """
+        return self._request(ops.unshare_all._get_kwargs(), p.boolean)
+
+    def update_shared_chat_access(
+        self, id: str, form_data: ChatAccessGrantsForm | Form
+    ) -> ChatResponse | None:
+        """Set who may open a shared chat.
+
+        ``POST /api/v1/chats/shared/{id}/access/update``
+        """
+        spec = ops.update_shared_chat_access._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatAccessGrantsForm)
+        )
+        return self._request(spec, _chat_or_none)
+
+    def get_shared_chat_access(self, id: str) -> list[AccessGrant]:
+        """Who may open a shared chat.
+
+        ``GET /api/v1/chats/shared/{id}/access``
+        """
+        spec = ops.get_shared_chat_access._get_kwargs(p.path_param(id, "id"))
+        return self._request(spec, p.list_of(p.model(AccessGrant)))
+
+    def mark_unread(self, id: str) -> ChatUnreadResponse:
+        """Mark a chat as unread.
+
+        ``POST /api/v1/chats/{id}/unread``
+        """
+        return self._request(
+            ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(ChatUnreadResponse)
+        )
+
+    def update_folder(self, id: str, form_data: ChatFolderIdForm | Form) -> ChatResponse | None:
+        """Move a chat into a folder (``folder_id``), or out of folders (``None``).
+
+        ``POST /api/v1/chats/{id}/folder``
+        """
+        spec = ops.update_folder._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatFolderIdForm)
+        )
+        return self._request(spec, _chat_or_none)
+
+    def get_tags(self, id: str) -> list[TagModel]:
+        """The tags of a chat.
+
+        ``GET /api/v1/chats/{id}/tags``
+        """
+        return self._request(ops.get_tags._get_kwargs(p.path_param(id, "id")), _tags)
+
+    def add_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
+        """Tag a chat; returns its tags.
+
+        ``POST /api/v1/chats/{id}/tags``
+        """
+        spec = ops.add_tag._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
+        )
+        return self._request(spec, _tags)
+
+    def delete_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
+        """Remove a tag from a chat; returns its tags.
+
+        ``DELETE /api/v1/chats/{id}/tags``
+        """
+        spec = ops.delete_tag._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
+        )
+        return self._request(spec, _tags)
+
+    def delete_all_tags(self, id: str) -> bool:
+        """Remove every tag of a chat, one ``DELETE /api/v1/chats/{id}/tags`` each.
+
+        Open WebUI 0.12.4 no longer has ``DELETE /api/v1/chats/{id}/tags/all``.
+        """
+        plain = self.with_options()
+        plain._raw = False
+        for tag in plain.get_tags(id):
+            plain.delete_tag(id, {"name": tag.name})
+        return True
+
+    # -- tasks -----------------------------------------------------------------------------------
+
+    def list_tasks(self, chat_id: str) -> ChatTaskList:
+        """Ids of a chat's running tasks.
+
+        ``GET /api/tasks/chat/{chat_id}``
+        """
+        return self._request(
+            ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(ChatTaskList)
+        )
+
+    def stop_tasks(self, chat_id: str) -> StopTasksResponse:
+        """Stop a chat's running tasks.
+
+        ``POST /api/tasks/chat/{chat_id}/stop``
+        """
+        spec = ops.stop_tasks._get_kwargs(p.path_param(chat_id, "chat_id"))
+        return self._request(spec, p.model(StopTasksResponse))
+
+    # -- completions -----------------------------------------------------------------------------
+
+    def chat_completion(
+        self, form_data: ChatCompletionForm | Form
+    ) -> ChatCompletionResponse | ChatCompletionTaskResponse | Stream[ChatCompletionChunk]:
+        """Run a completion. ``POST /api/chat/completions``
+
+        Without a ``chat_id`` the request gets ``local:api-<uuid4>`` (a temporary chat). With
+        ``stream: True`` the result is a `Stream` of chunks; with ``session_id`` and a chat id the
+        server answers at once with a `ChatCompletionTaskResponse`.
+        """
+        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
+        return self._complete(ops.chat_completion._get_kwargs(body=form))
+
+    def chat_completion_api(
+        self, form_data: ChatCompletionForm | Form
+    ) -> ChatCompletionResponse | ChatCompletionTaskResponse | Stream[ChatCompletionChunk]:
+        """`chat_completion` through the OpenAI-compatible path.
+
+        ``POST /api/v1/chat/completions``
+        """
+        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
+        return self._complete(ops.chat_completion_api._get_kwargs(body=form))
+
+    def chat_completed(self, form_data: ChatCompletedForm | Form) -> ChatCompletedResponse:
+        """Run the outlet filters over a finished exchange.
+
+        ``POST /api/chat/completed``
+        """
+        spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, ChatCompletedForm))
+        return self._request(spec, p.model(ChatCompletedResponse))
+
+    def chat_completed_api(self, form_data: ChatCompletedForm | Form) -> ChatCompletedResponse:
+        """Same as `chat_completed` (kept for callers of the older client).
+
+        ``POST /api/chat/completed``
+        """
+        return self.chat_completed(form_data)
+
+    def chat_action(self, action_id: str, form_data: ChatActionForm | Form) -> Any:
+        """Run an action function; returns what the action returns.
+
+        ``POST /api/chat/actions/{action_id}``
+        """
+        spec = ops.chat_action._get_kwargs(
+            p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, ChatActionForm)
+        )
+        return self._request(spec, p.any_json)
+
+
+class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
+    """Asynchronous client for the chats API of an Open WebUI server; mirrors `ChatsClient`.
+
+    Args:
+        base_url: the server root, such as ``http://localhost:8080`` (a trailing ``/api`` is
+            accepted); defaults to ``$OPENWEBUI_BASE_URL``.
+        api_key: an ``sk-...`` API key or a JWT; defaults to ``$OPENWEBUI_API_KEY``.
+        timeout: seconds, or an ``httpx.Timeout``; for streams, the read timeout is the longest
+            gap allowed between two chunks.
+        max_retries: retries of requests that are safe to repeat.
+        http_client: your own ``httpx.AsyncClient`` (proxies, TLS, transports); it is not closed by
+            `close()`. Timeouts, retries and error mapping apply to it just the same.
+        default_headers: headers sent with every request.
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        *,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise TypeError(
+                f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
+            )
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            limits=DEFAULT_CONNECTION_LIMITS, follow_redirects=True, timeout=self.timeout
+        )
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncChatsClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        headers: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+    ) -> AsyncChatsClient:
+        """A client with other settings that shares this one's connection pool."""
+        clone = object.__new__(AsyncChatsClient)
+        clone.__dict__.update(self.__dict__)
+        clone._options = self._derive_options(timeout, max_retries, headers)
+        clone._owns_http = False
+        return clone
+
+    @property
+    def with_raw_response(self) -> Any:
+        """The same methods, returning `APIResponse` (status, headers, parsed value)."""
+        clone = self.with_options()
+        clone._raw = True
+        return _RawResponses(clone)
+
+    # -- transport -----------------------------------------------------------------------------
+
+    async def _send(
+        self, request: httpx.Request, *, stream: bool, idempotent: bool | None
+    ) -> httpx.Response:
+        retries = self.max_retries if self._retry_allowed(request, idempotent) else 0
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(attempt, None) if attempt < retries else None
+                if delay is None:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                self._log_retry(request, attempt, delay, type(exc).__name__)
+                await asyncio.sleep(delay)
+                attempt += 1
+                continue
+            self._log_response(response, attempt)
+            if response.is_success:
+                return response
+            delay = None
+            if attempt < retries and self._should_retry_status(response):
+                delay = self._retry_delay(attempt, response)
+            if delay is None:
+                try:
+                    await response.aread()
+                except httpx.TransportError as exc:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                finally:
+                    await response.aclose()
+                raise self._status_error(response, attempt + 1)
+            await response.aclose()
+            self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+            await asyncio.sleep(delay)
+            attempt += 1
+
+    async def _request(
+        self, spec: Mapping[str, Any], parser: p.Parser[T], *, idempotent: bool | None = None
+    ) -> T:
+        response = await self._send(self._build_request(spec), stream=False, idempotent=idempotent)
+        parsed = self._parse(response, parser)
+        return cast(T, APIResponse(response, parsed)) if self._raw else parsed
+
+    async def _stream_lines(
+        self, spec: Mapping[str, Any], parser: p.Parser[T]
+    ) -> AsyncJSONLinesStream[T]:
+        response = await self._send(self._build_request(spec), stream=True, idempotent=True)
+        return AsyncJSONLinesStream(response, parser)
+
+    async def _complete(
+        self, spec: Mapping[str, Any]
+    ) -> Completion | AsyncStream[ChatCompletionChunk]:
+        response = await self._send(self._build_request(spec), stream=True, idempotent=False)
+        if _is_event_stream(response):
+            return AsyncStream(response, _chunk)
+        try:
+            await response.aread()
+        except httpx.TransportError as exc:
+            raise self._connection_error(exc, response.request, 1) from exc
+        finally:
+            await response.aclose()
+        parsed = self._parse(response, _completion)
+        return cast(Completion, APIResponse(response, parsed)) if self._raw else parsed
+
+    # -- chats -----------------------------------------------------------------------------------
+
+    async def get_list(
+        self,
+        page: int | None = None,
+        include_pinned: bool = False,
+        include_folders: bool = False,
+        *,
+        sort_by: str | None = None,
+        sort_dir: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """List the caller's chats (titles and ids).
+
+        ``GET /api/v1/chats/list``
+        """
+        spec = ops.get_list._get_kwargs(
+            page=page,
+            include_pinned=include_pinned,
+            include_folders=include_folders,
+            sort_by=p.or_unset(sort_by),
+            sort_dir=p.or_unset(sort_dir),
+        )
+        return await self._request(spec, _titles)
+
+    async def list_chats(
+        self,
+        page: int | None = None,
+        include_pinned: bool = False,
+        include_folders: bool = False,
+        *,
+        sort_by: str | None = None,
+        sort_dir: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """Same as `get_list`, through the root route.
+
+        ``GET /api/v1/chats/``
+        """
+        spec = ops.list_chats._get_kwargs(
+            page=page,
+            include_pinned=include_pinned,
+            include_folders=include_folders,
+            sort_by=p.or_unset(sort_by),
+            sort_dir=p.or_unset(sort_dir),
+        )
+        return await self._request(spec, _titles)
+
+    async def get_chat_usage_stats(
+        self, items_per_page: int = 50, page: int = 1
+    ) -> ChatUsageStatsListResponse:
+        """Usage statistics of the caller's chats, a page at a time.
+
+        ``GET /api/v1/chats/stats/usage``
+        """
+        spec = ops.get_chat_usage_stats._get_kwargs(items_per_page=items_per_page, page=page)
+        return await self._request(spec, p.model(ChatUsageStatsListResponse))
+
+    async def export_chat_stats(
+        self, updated_at: int | None = None, page: int = 1
+    ) -> ChatStatsExportList:
+        """A page of per-chat statistics.
+
+        ``GET /api/v1/chats/stats/export``
+        """
+        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, page=page)
+        return await self._request(spec, p.model(ChatStatsExportList))
+
+    async def iter_chat_stats_export(
+        self, updated_at: int | None = None
+    ) -> AsyncJSONLinesStream[ChatStatsExport]:
+        """Every chat's statistics, streamed one at a time.
+
+        ``GET /api/v1/chats/stats/export?stream=true``
+        """
+        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, stream=True)
+        return await self._stream_lines(spec, p.model(ChatStatsExport))
+
+    async def export_single_chat_stats(self, chat_id: str) -> ChatStatsExport | None:
+        """Statistics of one chat.
+
+        ``GET /api/v1/chats/stats/export/{chat_id}``
+        """
+        spec = ops.export_single_chat_stats._get_kwargs(p.path_param(chat_id, "chat_id"))
+        return await self._request(spec, p.optional(p.model(ChatStatsExport)))
+
+    async def delete_all(self) -> bool:
+        """Delete all of the caller's chats.
+
+        ``DELETE /api/v1/chats/``
+        """
+        return await self._request(ops.delete_all._get_kwargs(), p.boolean)
+
+    async def mark_all_read(self) -> ChatsReadResponse:
+        """Mark all of the caller's chats as read.
+
+        ``POST /api/v1/chats/read``
+        """
+        return await self._request(ops.mark_all_read._get_kwargs(), p.model(ChatsReadResponse))
+
+    async def get_user_list(
+        self,
+        user_id: str,
+        page: int | None = None,
+        query: str | None = None,
+        order_by: str | None = None,
+        direction: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """Another user's chats (admin).
+
+        ``GET /api/v1/chats/list/user/{user_id}``
+        """
+        spec = ops.get_user_list._get_kwargs(
+            p.path_param(user_id, "user_id"),
+            page=page,
+            query=query,
+            order_by=order_by,
+            direction=direction,
+        )
+        return await self._request(spec, _titles)
+
+    async def create_new(self, form_data: ChatForm | Form) -> ChatResponse | None:
+        """Create a chat.
+
+        ``POST /api/v1/chats/new``
+        """
+        spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, ChatForm))
+        return await self._request(spec, _chat_or_none)
+
+    async def import_chats(self, form_data: ChatsImportForm | Form) -> list[ChatResponse]:
+        """Import chats, keeping their timestamps, pinned and archived state.
+
+        ``POST /api/v1/chats/import``
+        """
+        spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, ChatsImportForm))
+        return await self._request(spec, _chats)
+
+    async def get_config(self) -> ChatConfigForm:
+        """The chats configuration (admin).
+
+        ``GET /api/v1/chats/config``
+        """
+        return await self._request(ops.get_config._get_kwargs(), p.model(ChatConfigForm))
+
+    async def set_config(self, form_data: ChatConfigForm | Form) -> ChatConfigForm:
+        """Set the chats configuration (admin).
+
+        ``POST /api/v1/chats/config``
+        """
+        spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, ChatConfigForm))
+        return await self._request(spec, p.model(ChatConfigForm))
+
+    async def search(self, text: str, page: int | None = None) -> list[ChatTitleIdResponse]:
+        """Search the caller's chats by title and content.
+
+        ``GET /api/v1/chats/search``
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        return await self._request(ops.search._get_kwargs(text=text, page=page), _titles)
+
+    async def get_by_folder_id(self, folder_id: str) -> list[ChatResponse]:
+        """The chats in a folder, in full.
+
+        ``GET /api/v1/chats/folder/{folder_id}``
+        """
+        spec = ops.get_by_folder_id._get_kwargs(p.path_param(folder_id, "folder_id"))
+        return await self._request(spec, _chats)
+
+    async def get_list_by_folder_id(
+        self, folder_id: str, page: int = 1
+    ) -> list[ChatTitleIdResponse]:
+        """The chats in a folder (titles and ids).
+
+        ``GET /api/v1/chats/folder/{folder_id}/list``
+        """
+        spec = ops.get_list_by_folder_id._get_kwargs(
+            p.path_param(folder_id, "folder_id"), page=page
+        )
+        return await self._request(spec, _titles)
+
+    async def get_pinned(self) -> list[ChatTitleIdResponse]:
+        """The caller's pinned chats.
+
+        ``GET /api/v1/chats/pinned``
+        """
+        return await self._request(ops.get_pinned._get_kwargs(), _titles)
+
+    async def iter_all(self) -> AsyncJSONLinesStream[ChatResponse]:
+        """Every chat of the caller, streamed one at a time.
+
+        ``GET /api/v1/chats/all``
+        """
+        return await self._stream_lines(ops.get_all._get_kwargs(), _chat)
+
+    async def get_all(self) -> list[ChatResponse]:
+        """Every chat of the caller (read from the NDJSON stream).
+
+        ``GET /api/v1/chats/all``
+        """
+        async with await self.iter_all() as chats:
+            return [chat async for chat in chats]
+
+    async def get_all_archived(self) -> list[ChatResponse]:
+        """Every archived chat of the caller.
+
+        ``GET /api/v1/chats/all/archived``
+        """
+        return await self._request(ops.get_all_archived._get_kwargs(), _chats)
+
+    async def get_all_tags(self) -> list[TagModel]:
+        """Every tag of the caller.
+
+        ``GET /api/v1/chats/all/tags``
+        """
+        return await self._request(ops.get_all_tags._get_kwargs(), _tags)
+
+    async def get_all_db(self) -> list[ChatResponse]:
+        """Every chat in the database (admin).
+
+        ``GET /api/v1/chats/all/db``
+        """
+        return await self._request(ops.get_all_db._get_kwargs(), _chats)
+
+    async def get_archived_list(
+        self,
+        page: int | None = None,
+        query: str | None = None,
+        order_by: str | None = None,
+        direction: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
+        """The caller's archived chats (titles and ids).
+
+        ``GET /api/v1/chats/archived``
+        """
+        spec = ops.get_archived_list._get_kwargs(
+            page=page, query=query, order_by=order_by, direction=direction
+        )
+        return await self._request(spec, _titles)
+
+    async def archive_all(self) -> bool:
+        """Archive all of the caller's chats.
+
+        ``POST /api/v1/chats/archive/all``
+        """
+        return await self._request(ops.archive_all._get_kwargs(), p.boolean)
+
+    async def unarchive_all(self) -> bool:
+        """Unarchive all of the caller's chats.
+
+        ``POST /api/v1/chats/unarchive/all``
+        """
+        return await self._request(ops.unarchive_all._get_kwargs(), p.boolean)
+
+    async def get_archived_count(self) -> int:
+        """How many chats the caller has archived.
+
+        ``GET /api/v1/chats/archived/count``
+        """
+        return await self._request(ops.get_archived_count._get_kwargs(), p.integer)
+
+    async def get_shared_list(
+        self,
+        page: int | None = None,
+        query: str | None = None,
+        order_by: str | None = None,
+        direction: str | None = None,
+    ) -> list[SharedChatResponse]:
+        """The caller's shared chats.
+
+        ``GET /api/v1/chats/shared``
+        """
+        spec = ops.get_shared_list._get_kwargs(
+            page=page, query=query, order_by=order_by, direction=direction
+        )
+        return await self._request(spec, p.list_of(p.model(SharedChatResponse)))
+
+    async def get_shared(self, share_id: str) -> ChatResponse | None:
+        """A shared chat, by its share id.
+
+        ``GET /api/v1/chats/share/{share_id}``
+        """
+        spec = ops.get_shared._get_kwargs(p.path_param(share_id, "share_id"))
+        return await self._request(spec, _chat_or_none)
+
+    async def get_by_tags(self, form_data: TagFilterForm | Form) -> list[ChatTitleIdResponse]:
+        """The caller's chats that carry a tag.
+
+        ``POST /api/v1/chats/tags``
+        """
+        spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, TagFilterForm))
+        return await self._request(spec, _titles, idempotent=True)
+
+    # -- one chat --------------------------------------------------------------------------------
+
+    async def get(self, id: str) -> ChatResponse | None:
+        """A chat by id.
+
+        ``GET /api/v1/chats/{id}``
+        """
+        return await self._request(ops.get._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    async def update(self, id: str, form_data: ChatForm | Form) -> ChatResponse | None:
+        """Update a chat; ``chat`` is merged into the stored payload.
+
+        ``POST /api/v1/chats/{id}``
+        """
+        spec = ops.update._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatForm)
+        )
+        return await self._request(spec, _chat_or_none)
+
+    async def update_params(self, id: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Update a chat's model parameters.
+
+        ``PATCH /api/v1/chats/{id}/params``
+        """
+        if not isinstance(params, Mapping):
+            raise TypeError(f"params must be a dict, got {type(params).__name__}")
+        spec = ops.update_params._get_kwargs(p.path_param(id, "id"), body=dict(params))
+        return await self._request(spec, p.json_object)
+
+    async def update_message(
+        self, id: str, message_id: str, form_data: MessageForm | Form
+    ) -> ChatResponse | None:
+        """Replace the content of a message.
+
+        ``POST /api/v1/chats/{id}/messages/{message_id}``
+        """
+        spec = ops.update_message._get_kwargs(
+            p.path_param(id, "id"),
+            p.path_param(message_id, "message_id"),
+            body=p.coerce_form(form_data, MessageForm),
+        )
+        return await self._request(spec, _chat_or_none)
+
+    async def delete_message(self, id: str, message_id: str) -> ChatResponse | None:
+        """Delete a message and its replies.
+
+        ``DELETE /api/v1/chats/{id}/messages/{message_id}``
+        """
+        spec = ops.delete_message._get_kwargs(
+            p.path_param(id, "id"), p.path_param(message_id, "message_id")
+        )
+        return await self._request(spec, _chat_or_none)
+
+    async def send_message_event(
+        self, id: str, message_id: str, form_data: EventForm | Form
+    ) -> bool | None:
+        """Send an event (a status, a replacement...) to a message.
+
+        ``POST /api/v1/chats/{id}/messages/{message_id}/event``
+        """
+        spec = ops.send_message_event._get_kwargs(
+            p.path_param(id, "id"),
+            p.path_param(message_id, "message_id"),
+            body=p.coerce_form(form_data, EventForm),
+        )
+        return await self._request(spec, p.optional_boolean)
+
+    async def resolve_tool_call(
+        self, id: str, message_id: str, form_data: ResolveToolCallForm | Form
+    ) -> ResolveToolCallResponse:
+        """Approve, reject or answer a pending tool call.
+
+        ``POST /api/v1/chats/{id}/messages/{message_id}/resolve``
+        """
+        spec = ops.resolve_tool_call._get_kwargs(
+            p.path_param(id, "id"),
+            p.path_param(message_id, "message_id"),
+            body=p.coerce_form(form_data, ResolveToolCallForm),
+        )
+        return await self._request(spec, p.model(ResolveToolCallResponse))
+
+    async def delete(self, id: str) -> bool:
+        """Delete a chat.
+
+        ``DELETE /api/v1/chats/{id}``
+        """
+        return await self._request(ops.delete._get_kwargs(p.path_param(id, "id")), p.boolean)
+
+    async def get_pinned_status(self, id: str) -> bool | None:
+        """Whether a chat is pinned.
+
+        ``GET /api/v1/chats/{id}/pinned``
+        """
+        return await self._request(
+            ops.get_pinned_status._get_kwargs(p.path_param(id, "id")), p.optional_boolean
+        )
+
+    async def pin(self, id: str) -> ChatResponse | None:
+        """Toggle whether a chat is pinned.
+
+        ``POST /api/v1/chats/{id}/pin``
+        """
+        return await self._request(ops.pin._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    async def fork(self, id: str, form_data: ForkForm | Form | None = None) -> ChatResponse | None:
+        """Fork a chat, optionally at a message.
+
+        ``POST /api/v1/chats/{id}/fork``
+        """
+        body = None if form_data is None else p.coerce_form(form_data, ForkForm)
+        return await self._request(
+            ops.fork._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none
+        )
+
+    async def clone(self, id: str, form_data: CloneForm | Form) -> ChatResponse | None:
+        """Copy a chat, optionally with a new title.
+
+        ``POST /api/v1/chats/{id}/clone``
+        """
+        spec = ops.clone._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, CloneForm)
+        )
+        return await self._request(spec, _chat_or_none)
+
+    async def clone_shared(self, id: str) -> ChatResponse | None:
+        """Copy a chat shared with the caller, by its share id.
+
+        ``POST /api/v1/chats/{id}/clone/shared``
+        """
+        return await self._request(
+            ops.clone_shared._get_kwargs(p.path_param(id, "id")), _chat_or_none
+        )
+
+    async def compact(
+        self, id: str, form_data: CompactChatForm | Form | None = None
+    ) -> CompactChatResponse:
+        """Summarise a chat's older messages to save context.
+
+        ``POST /api/v1/chats/{id}/compact``
+        """
+        body = None if form_data is None else p.coerce_form(form_data, CompactChatForm)
+        spec = ops.compact._get_kwargs(p.path_param(id, "id"), body=body)
+        return await self._request(spec, p.model(CompactChatResponse))
+
+    async def archive(self, id: str) -> ChatResponse | None:
+        """Toggle whether a chat is archived.
+
+        ``POST /api/v1/chats/{id}/archive``
+        """
+        return await self._request(ops.archive._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+
+    async def share(
+        self, id: str, form_data: ShareChatForm | Form | None = None
+    ) -> ChatResponse | None:
+        """Share a chat; the result carries its ``share_id``.
+
+        ``POST /api/v1/chats/{id}/share``
+        """
+        body = None if form_data is None else p.coerce_form(form_data, ShareChatForm)
+        return await self._request(
+            ops.share._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none
+        )
+
+    async def delete_shared(self, id: str) -> bool | None:
+        """Stop sharing a chat.
+
+        ``DELETE /api/v1/chats/{id}/share``
+        """
+        return await self._request(
+            ops.delete_shared._get_kwargs(p.path_param(id, "id")), p.optional_boolean
+        )
+
+    async def unshare_all(self) -> bool:
+        """Stop sharing all of the caller's chats.
+
+        ``DELETE /api/v1/chats/share/all``
+        """
+        return await self._request(ops.unshare_all._get_kwargs(), p.boolean)
+
+    async def update_shared_chat_access(
+        self, id: str, form_data: ChatAccessGrantsForm | Form
+    ) -> ChatResponse | None:
+        """Set who may open a shared chat.
+
+        ``POST /api/v1/chats/shared/{id}/access/update``
+        """
+        spec = ops.update_shared_chat_access._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatAccessGrantsForm)
+        )
+        return await self._request(spec, _chat_or_none)
+
+    async def get_shared_chat_access(self, id: str) -> list[AccessGrant]:
+        """Who may open a shared chat.
+
+        ``GET /api/v1/chats/shared/{id}/access``
+        """
+        spec = ops.get_shared_chat_access._get_kwargs(p.path_param(id, "id"))
+        return await self._request(spec, p.list_of(p.model(AccessGrant)))
+
+    async def mark_unread(self, id: str) -> ChatUnreadResponse:
+        """Mark a chat as unread.
+
+        ``POST /api/v1/chats/{id}/unread``
+        """
+        return await self._request(
+            ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(ChatUnreadResponse)
+        )
+
+    async def update_folder(
+        self, id: str, form_data: ChatFolderIdForm | Form
+    ) -> ChatResponse | None:
+        """Move a chat into a folder (``folder_id``), or out of folders (``None``).
+
+        ``POST /api/v1/chats/{id}/folder``
+        """
+        spec = ops.update_folder._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatFolderIdForm)
+        )
+        return await self._request(spec, _chat_or_none)
+
+    async def get_tags(self, id: str) -> list[TagModel]:
+        """The tags of a chat.
+
+        ``GET /api/v1/chats/{id}/tags``
+        """
+        return await self._request(ops.get_tags._get_kwargs(p.path_param(id, "id")), _tags)
+
+    async def add_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
+        """Tag a chat; returns its tags.
+
+        ``POST /api/v1/chats/{id}/tags``
+        """
+        spec = ops.add_tag._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
+        )
+        return await self._request(spec, _tags)
+
+    async def delete_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
+        """Remove a tag from a chat; returns its tags.
+
+        ``DELETE /api/v1/chats/{id}/tags``
+        """
+        spec = ops.delete_tag._get_kwargs(
+            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
+        )
+        return await self._request(spec, _tags)
+
+    async def delete_all_tags(self, id: str) -> bool:
+        """Remove every tag of a chat, one ``DELETE /api/v1/chats/{id}/tags`` each.
+
+        Open WebUI 0.12.4 no longer has ``DELETE /api/v1/chats/{id}/tags/all``.
+        """
+        plain = self.with_options()
+        plain._raw = False
+        for tag in await plain.get_tags(id):
+            await plain.delete_tag(id, {"name": tag.name})
+        return True
+
+    # -- tasks -----------------------------------------------------------------------------------
+
+    async def list_tasks(self, chat_id: str) -> ChatTaskList:
+        """Ids of a chat's running tasks.
+
+        ``GET /api/tasks/chat/{chat_id}``
+        """
+        return await self._request(
+            ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(ChatTaskList)
+        )
+
+    async def stop_tasks(self, chat_id: str) -> StopTasksResponse:
+        """Stop a chat's running tasks.
+
+        ``POST /api/tasks/chat/{chat_id}/stop``
+        """
+        spec = ops.stop_tasks._get_kwargs(p.path_param(chat_id, "chat_id"))
+        return await self._request(spec, p.model(StopTasksResponse))
+
+    # -- completions -----------------------------------------------------------------------------
+
+    async def chat_completion(
+        self, form_data: ChatCompletionForm | Form
+    ) -> ChatCompletionResponse | ChatCompletionTaskResponse | AsyncStream[ChatCompletionChunk]:
+        """Run a completion. ``POST /api/chat/completions``
+
+        Without a ``chat_id`` the request gets ``local:api-<uuid4>`` (a temporary chat). With
+        ``stream: True`` the result is an `AsyncStream` of chunks; with ``session_id`` and a chat
+        id the server answers at once with a `ChatCompletionTaskResponse`.
+        """
+        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
+        return await self._complete(ops.chat_completion._get_kwargs(body=form))
+
+    async def chat_completion_api(
+        self, form_data: ChatCompletionForm | Form
+    ) -> ChatCompletionResponse | ChatCompletionTaskResponse | AsyncStream[ChatCompletionChunk]:
+        """`chat_completion` through the OpenAI-compatible path.
+
+        ``POST /api/v1/chat/completions``
+        """
+        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
+        return await self._complete(ops.chat_completion_api._get_kwargs(body=form))
+
+    async def chat_completed(self, form_data: ChatCompletedForm | Form) -> ChatCompletedResponse:
+        """Run the outlet filters over a finished exchange.
+
+        ``POST /api/chat/completed``
+        """
+        spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, ChatCompletedForm))
+        return await self._request(spec, p.model(ChatCompletedResponse))
+
+    async def chat_completed_api(
+        self, form_data: ChatCompletedForm | Form
+    ) -> ChatCompletedResponse:
+        """Same as `chat_completed` (kept for callers of the older client).
+
+        ``POST /api/chat/completed``
+        """
+        return await self.chat_completed(form_data)
+
+    async def chat_action(self, action_id: str, form_data: ChatActionForm | Form) -> Any:
+        """Run an action function; returns what the action returns.
+
+        ``POST /api/chat/actions/{action_id}``
+        """
+        spec = ops.chat_action._get_kwargs(
+            p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, ChatActionForm)
+        )
+        return await self._request(spec, p.any_json)

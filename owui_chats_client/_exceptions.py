@@ -1,0 +1,163 @@
+"""The exceptions raised by the clients.
+
+::
+
+    OpenWebUIError
+    ├── APIStatusError              the server answered with a status of 400 or more
+    │   ├── BadRequestError               400
+    │   ├── AuthenticationError           401 (also a chat the caller cannot see)
+    │   ├── PermissionDeniedError         403
+    │   ├── NotFoundError                 404
+    │   ├── ConflictError                 409
+    │   ├── UnprocessableEntityError      422
+    │   ├── RateLimitError                429
+    │   └── InternalServerError           500 and above
+    ├── APIConnectionError          no answer: refused, reset, DNS, a stream cut short...
+    │   └── APITimeoutError
+    ├── APIResponseValidationError  an answer that is not what the API promises
+    └── APIStreamError              an error event inside a stream
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "OpenWebUIError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "APIStreamError",
+]
+
+
+class OpenWebUIError(Exception):
+    """Base class of every error raised by this package."""
+
+
+class APIStatusError(OpenWebUIError):
+    """The server answered with an error status.
+
+    Attributes:
+        status_code: the HTTP status.
+        detail: the server's ``detail`` (a string, or for 422 the list of validation errors).
+        body: the whole decoded body (or its text when it is not JSON).
+        method, url: the request that failed.
+        attempts: how many times the request was sent.
+        response: the ``httpx.Response``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        detail: Any,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.detail = detail
+        self.method = response.request.method
+        self.url = str(response.request.url)
+        self.attempts = attempts
+
+
+class BadRequestError(APIStatusError):
+    """400."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: a missing, wrong or expired key, or a chat the caller may not see."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403."""
+
+
+class NotFoundError(APIStatusError):
+    """404."""
+
+
+class ConflictError(APIStatusError):
+    """409."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the server rejected the request body or parameters; ``detail`` lists why."""
+
+
+class RateLimitError(APIStatusError):
+    """429."""
+
+
+class InternalServerError(APIStatusError):
+    """500 and above."""
+
+
+class APIConnectionError(OpenWebUIError):
+    """The request got no (complete) answer."""
+
+    def __init__(self, message: str, *, request: httpx.Request, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.request = request
+        self.method = request.method
+        self.url = str(request.url)
+        self.attempts = attempts
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+
+class APIResponseValidationError(OpenWebUIError):
+    """The server answered 2xx, but with a body that does not fit the API's schema."""
+
+    def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code if response is not None else None
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """The exception class for an error status: the one place that maps statuses to classes."""
+    if status_code >= 500:
+        return InternalServerError
+    return _STATUS_ERRORS.get(status_code, APIStatusError)
+
+
+class APIStreamError(OpenWebUIError):
+    """The server reported an error inside a stream that had started well.
+
+    Attributes:
+        data: the decoded error event.
+    """
+
+    def __init__(self, message: str, *, data: Any) -> None:
+        super().__init__(message)
+        self.data = data

@@ -1,0 +1,171 @@
+"""Turning caller input into request parts, and response bodies into models.
+
+Nothing here does I/O, so the sync and async clients share all of it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
+
+import httpx
+
+from ._exceptions import APIResponseValidationError
+from ._generated.types import UNSET, Unset
+
+try:  # orjson is optional; it decodes large chat exports several times faster.
+    import orjson
+
+    def loads(data: bytes | str) -> Any:
+        return orjson.loads(data)
+
+    _DECODE_ERRORS: tuple[type[Exception], ...] = (orjson.JSONDecodeError, UnicodeDecodeError)
+except ImportError:  # pragma: no cover - exercised where orjson is not installed
+
+    def loads(data: bytes | str) -> Any:
+        return json.loads(data)
+
+    _DECODE_ERRORS = (json.JSONDecodeError, UnicodeDecodeError)
+
+
+class Model(Protocol):
+    """What every generated model offers."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+M = TypeVar("M")
+T = TypeVar("T")
+Parser = Callable[[Any], T]
+
+
+def or_unset(value: T | None) -> T | Unset:
+    """``None`` means "not sent" for parameters whose generated default is not ``None``."""
+    return UNSET if value is None else value
+
+
+def path_param(value: object, name: str) -> str:
+    """Validate an id that goes into a URL path; the generated code percent-encodes it."""
+    if value is None:
+        raise ValueError(f"{name} is required, got None")
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{name} must be a non-empty string")
+    if value in (".", ".."):
+        raise ValueError(f"{name} must not be {value!r}: it would change the route")
+    return value
+
+
+def coerce_form(form: object, model: type[M], *, argument: str = "form_data") -> M:
+    """Accept a generated model or a plain mapping for a request body."""
+    if isinstance(form, model):
+        return form
+    if isinstance(form, Mapping):
+        from_dict: Callable[[Mapping[str, Any]], M] = model.from_dict  # type: ignore[attr-defined]
+        try:
+            return from_dict(dict(form))
+        except KeyError as exc:
+            raise ValueError(
+                f"{argument} is missing the required field {exc.args[0]!r} of {model.__name__}"
+            ) from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise ValueError(f"{argument} is not a valid {model.__name__}: {exc}") from None
+    raise TypeError(f"{argument} must be a {model.__name__} or a dict, got {type(form).__name__}")
+
+
+def decode_json(response: httpx.Response) -> Any:
+    """Decode a JSON body, or raise APIResponseValidationError saying what came instead."""
+    try:
+        return loads(response.content)
+    except _DECODE_ERRORS:
+        snippet = response.content[:200].decode("utf-8", "replace")
+        kind = response.headers.get("content-type", "no content type")
+        raise APIResponseValidationError(
+            f"expected JSON from {response.request.method} {response.request.url.path}, "
+            f"got {kind} ({len(response.content)} bytes): {snippet!r}",
+            response=response,
+        ) from None
+
+
+# Parsers: each turns decoded JSON into the declared result or raises APIResponseValidationError.
+
+
+def _mismatch(expected: str, data: Any, why: object = None) -> APIResponseValidationError:
+    got = type(data).__name__
+    extra = f" ({why})" if why else ""
+    return APIResponseValidationError(f"expected {expected} in the response, got {got}{extra}")
+
+
+def model(cls: type[M]) -> Parser[M]:
+    from_dict: Callable[[Mapping[str, Any]], M] = cls.from_dict  # type: ignore[attr-defined]
+
+    def parse(data: Any) -> M:
+        if not isinstance(data, dict):
+            raise _mismatch(cls.__name__, data)
+        try:
+            return from_dict(data)
+        except KeyError as exc:
+            raise _mismatch(cls.__name__, data, f"missing field {exc.args[0]!r}") from None
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise _mismatch(cls.__name__, data, exc) from None
+
+    parse.__name__ = f"parse_{cls.__name__}"
+    return parse
+
+
+def optional(parser: Parser[T]) -> Parser[T | None]:
+    def parse(data: Any) -> T | None:
+        return None if data is None else parser(data)
+
+    return parse
+
+
+def list_of(parser: Parser[T]) -> Parser[list[T]]:
+    def parse(data: Any) -> list[T]:
+        if not isinstance(data, list):
+            raise _mismatch("a list", data)
+        return [parser(item) for item in data]
+
+    return parse
+
+
+def one_of(*parsers: Parser[Any]) -> Parser[Any]:
+    def parse(data: Any) -> Any:
+        error: APIResponseValidationError | None = None
+        for parser in parsers:
+            try:
+                return parser(data)
+            except APIResponseValidationError as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    return parse
+
+
+def boolean(data: Any) -> bool:
+    if not isinstance(data, bool):
+        raise _mismatch("a boolean", data)
+    return data
+
+
+def optional_boolean(data: Any) -> bool | None:
+    return None if data is None else boolean(data)
+
+
+def integer(data: Any) -> int:
+    if not isinstance(data, int) or isinstance(data, bool):
+        raise _mismatch("an integer", data)
+    return data
+
+
+def json_object(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise _mismatch("a JSON object", data)
+    return data
+
+
+def any_json(data: Any) -> Any:
+    return data

@@ -1,0 +1,254 @@
+"""Iterators over streamed answers: server-sent events (completions) and NDJSON (exports).
+
+Each stream owns its HTTP response and releases the connection when it is exhausted, closed,
+left through ``with``/``async with``, or broken by an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
+from types import TracebackType
+from typing import Generic, TypeVar
+
+import httpx
+from httpx_sse import EventSource, ServerSentEvent
+
+from ._exceptions import APIConnectionError, APIResponseValidationError, APIStreamError
+from ._parsing import Parser, loads
+
+T = TypeVar("T")
+
+DONE = "[DONE]"
+
+
+def _where(response: httpx.Response) -> str:
+    return f"{response.request.method} {response.request.url.path}"
+
+
+def _cut(response: httpx.Response, exc: Exception | None = None) -> APIConnectionError:
+    why = f": {type(exc).__name__}: {exc}" if exc is not None else ""
+    return APIConnectionError(
+        f"the stream of {_where(response)} was cut before it ended{why}",
+        request=response.request,
+    )
+
+
+def _decode_event(response: httpx.Response, event: ServerSentEvent, parser: Parser[T]) -> T:
+    try:
+        data = loads(event.data)
+    except ValueError:
+        raise APIResponseValidationError(
+            f"event of {_where(response)} is not JSON: {event.data[:200]!r}", response=response
+        ) from None
+    if event.event == "error" or (
+        isinstance(data, dict) and "error" in data and "choices" not in data
+    ):
+        error = data.get("error", data) if isinstance(data, dict) else data
+        detail = error.get("detail") or error.get("message") if isinstance(error, dict) else error
+        raise APIStreamError(
+            f"error event in the stream of {_where(response)}: {detail}", data=data
+        )
+    try:
+        return parser(data)
+    except APIResponseValidationError as exc:
+        exc.response = response
+        raise
+
+
+def _decode_line(response: httpx.Response, number: int, line: str, parser: Parser[T]) -> T:
+    try:
+        data = loads(line)
+    except ValueError:
+        raise APIResponseValidationError(
+            f"line {number} of {_where(response)} is not valid JSON: {line[:200]!r}",
+            response=response,
+        ) from None
+    try:
+        return parser(data)
+    except APIResponseValidationError as exc:
+        exc.args = (f"line {number} of {_where(response)}: {exc.args[0]}",)
+        exc.response = response
+        raise
+
+
+class Stream(Generic[T]):
+    """Chunks of a streamed completion, as the server sends them.
+
+    Iterate it, preferably inside ``with``. ``[DONE]`` or the end of the response ends it
+    (Open WebUI sends its final ``data: [DONE]`` without the blank line that would make it a
+    complete event). A connection cut mid-body raises `APIConnectionError`, an error event
+    `APIStreamError`.
+    """
+
+    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
+        self.response = response
+        self._parser = parser
+        self._iterator = self._events()
+
+    def _events(self) -> Generator[T, None, None]:
+        response = self.response
+        try:
+            for event in EventSource(response).iter_sse():
+                if event.data == DONE:
+                    return
+                if event.data:
+                    yield _decode_event(response, event, self._parser)
+        except httpx.TransportError as exc:
+            raise _cut(response, exc) from exc
+        finally:
+            response.close()
+
+    def __iter__(self) -> Iterator[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def __enter__(self) -> Stream[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._iterator.close()
+        self.response.close()
+
+
+class AsyncStream(Generic[T]):
+    """The async twin of `Stream`: ``async for``, ``async with``, ``aclose()``."""
+
+    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
+        self.response = response
+        self._parser = parser
+        self._iterator = self._events()
+
+    async def _events(self) -> AsyncGenerator[T, None]:
+        response = self.response
+        try:
+            async for event in EventSource(response).aiter_sse():
+                if event.data == DONE:
+                    return
+                if event.data:
+                    yield _decode_event(response, event, self._parser)
+        except httpx.TransportError as exc:
+            raise _cut(response, exc) from exc
+        finally:
+            await response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> AsyncStream[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop reading and release the connection."""
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+
+class JSONLinesStream(Generic[T]):
+    """Items of an NDJSON answer, one line at a time (memory does not grow with the count)."""
+
+    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
+        self.response = response
+        self._parser = parser
+        self._iterator = self._lines()
+
+    def _lines(self) -> Generator[T, None, None]:
+        response = self.response
+        try:
+            for number, line in enumerate(response.iter_lines(), 1):
+                if line.strip():
+                    yield _decode_line(response, number, line, self._parser)
+        except httpx.TransportError as exc:
+            raise _cut(response, exc) from exc
+        finally:
+            response.close()
+
+    def __iter__(self) -> Iterator[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def __enter__(self) -> JSONLinesStream[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._iterator.close()
+        self.response.close()
+
+
+class AsyncJSONLinesStream(Generic[T]):
+    """The async twin of `JSONLinesStream`."""
+
+    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
+        self.response = response
+        self._parser = parser
+        self._iterator = self._lines()
+
+    async def _lines(self) -> AsyncGenerator[T, None]:
+        response = self.response
+        number = 0
+        try:
+            async for line in response.aiter_lines():
+                number += 1
+                if line.strip():
+                    yield _decode_line(response, number, line, self._parser)
+        except httpx.TransportError as exc:
+            raise _cut(response, exc) from exc
+        finally:
+            await response.aclose()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> AsyncJSONLinesStream[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop reading and release the connection."""
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+
+__all__ = ["Stream", "AsyncStream", "JSONLinesStream", "AsyncJSONLinesStream"]
