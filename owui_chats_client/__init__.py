@@ -1,32 +1,41 @@
 """Sync and async Python client for the chats API of Open WebUI.
 
-from owui_chats_client import ChatsClient
+    from owui_chats_client import ChatsClient
 
-with ChatsClient("http://localhost:8080", api_key="sk-...") as client:
-    chat = client.create_new({"chat": {"title": "Hello"}})
+    with ChatsClient("http://localhost:8080", api_key="sk-...") as client:
+        chat = client.create_new({"chat": {"title": "Hello"}})
+
+Names are imported on first use, so ``import owui_chats_client`` stays cheap for programs that
+only need it on some paths.
 """
 
-from ._base import APIResponse
-from ._client import AsyncChatsClient, ChatsClient
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APIStreamError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    NotFoundError,
-    OpenWebUIError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-)
-from ._logging import setup_logging
-from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._base import APIResponse
+    from ._client import AsyncChatsClient, ChatsClient
+    from ._exceptions import (
+        APIConnectionError,
+        APIResponseValidationError,
+        APIStatusError,
+        APIStreamError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        InternalServerError,
+        NotFoundError,
+        OpenWebUIError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+    )
+    from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
 
 __all__ = [
     "__version__",
@@ -53,4 +62,26 @@ __all__ = [
     "APIStreamError",
 ]
 
-setup_logging()
+# Where each public name lives; the rest of __all__ comes from _exceptions.
+_WHERE: dict[str, str] = {
+    "ChatsClient": "._client",
+    "AsyncChatsClient": "._client",
+    "APIResponse": "._base",
+    "Stream": "._streaming",
+    "AsyncStream": "._streaming",
+    "JSONLinesStream": "._streaming",
+    "AsyncJSONLinesStream": "._streaming",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name, "._exceptions" if name in __all__ else None)
+    if module is None or name == "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -24,6 +24,7 @@ from ._exceptions import (
     OpenWebUIError,
     status_error_class,
 )
+from ._logging import setup_logging
 from ._parsing import Parser, decode_json, loads
 
 log = logging.getLogger("owui_chats_client")
@@ -119,6 +120,7 @@ class BaseClient(Generic[HttpClientT]):
         max_retries: int,
         default_headers: Mapping[str, str] | None,
     ) -> None:
+        setup_logging()
         self.base_url = normalize_base_url(base_url)
         if api_key is None:
             api_key = os.environ.get(C.API_KEY_ENV) or None

@@ -1,0 +1,200 @@
+"""Shared fixtures: one real Open WebUI for the whole session, and clients bound to it.
+
+``live_server`` starts a single `LocalServer` the first time a test asks for it and stops it at the
+end of the session; tests that never ask for it (the unit tests) never start a server. To reuse a
+server that is already running (for instance ``python scripts/localserver.py run``), set
+``OWUI_TEST_BASE_URL``: the suite then seeds it (signs the admin in, makes fresh keys) instead of
+starting its own.
+
+Live tests run in both modes through the ``api`` fixture: it wraps a `ChatsClient` or an
+`AsyncChatsClient` so that ``await api.get(chat_id)`` works for either, and the same assertions
+apply to both.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+from owui_chats_client import AsyncChatsClient, ChatsClient
+
+MODES = ("sync", "async")
+
+
+@dataclass
+class ExternalServer:
+    """A server that was already running; the suite neither starts nor stops it."""
+
+    base_url: str
+    seed: Any
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[Any]:
+    """The session's Open WebUI: an object with ``base_url`` and ``seed`` (a `localserver.Seed`)."""
+    import localserver
+
+    external = os.environ.get("OWUI_TEST_BASE_URL")
+    if external:
+        base_url = external.rstrip("/")
+        yield ExternalServer(base_url=base_url, seed=localserver.seed(base_url))
+        return
+    with localserver.LocalServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def seed(live_server: Any) -> Any:
+    """What the tests need to reach the server: base_url, keys, tokens, ids (`localserver.Seed`)."""
+    return live_server.seed
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the live server carries the ``live`` marker (``-m "not live"``)."""
+    for item in items:
+        if "live_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.live)
+
+
+# -- clients -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sync_client(seed: Any) -> Iterator[ChatsClient]:
+    """A `ChatsClient` bound to the admin's API key."""
+    with ChatsClient(seed.base_url, api_key=seed.api_key, timeout=60) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+async def async_client(seed: Any) -> AsyncIterator[AsyncChatsClient]:
+    """An `AsyncChatsClient` bound to the admin's API key."""
+    async with AsyncChatsClient(seed.base_url, api_key=seed.api_key, timeout=60) as client:
+        yield client
+
+
+class Api:
+    """One client, sync or async, seen through awaitable methods.
+
+    ``await api.method(...)`` calls the client's method and awaits the result when the client is
+    async, so a test body is written once and runs in both modes. Streams are read with
+    `collect` (which enters the stream as a context manager) or `enter`.
+    """
+
+    def __init__(self, client: ChatsClient | AsyncChatsClient) -> None:
+        self.client = client
+        self.is_async = isinstance(client, AsyncChatsClient)
+        self.mode = "async" if self.is_async else "sync"
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self.client, name)
+        if not callable(method):
+            return method
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            result = method(*args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+
+        call.__name__ = name
+        return call
+
+    async def collect(self, stream: Any) -> list[Any]:
+        """Every item of a `Stream`/`JSONLinesStream` (sync or async), read inside ``with``."""
+        if hasattr(stream, "__aenter__"):
+            async with stream as items:
+                return [item async for item in items]
+        with stream as items:
+            return list(items)
+
+    async def close(self) -> None:
+        if self.is_async:
+            await self.client.aclose()  # type: ignore[union-attr]
+        else:
+            self.client.close()  # type: ignore[union-attr]
+
+
+def make_client(mode: str, base_url: str, api_key: str) -> ChatsClient | AsyncChatsClient:
+    cls = AsyncChatsClient if mode == "async" else ChatsClient
+    return cls(base_url, api_key=api_key, timeout=60)
+
+
+@pytest.fixture(params=MODES)
+def mode(request: pytest.FixtureRequest) -> str:
+    """``"sync"`` or ``"async"``: every test that uses it runs twice."""
+    return str(request.param)
+
+
+@pytest.fixture
+def api(mode: str, sync_client: ChatsClient, async_client: AsyncChatsClient) -> Api:
+    """The admin's client in the test's mode (see `Api`)."""
+    return Api(async_client if mode == "async" else sync_client)
+
+
+@pytest.fixture
+async def api_for(mode: str, seed: Any) -> AsyncIterator[Callable[[str], Api]]:
+    """``api_for(key_or_token)``: a client in the test's mode with other credentials."""
+    made: list[Api] = []
+
+    def factory(credential: str) -> Api:
+        wrapped = Api(make_client(mode, seed.base_url, credential))
+        made.append(wrapped)
+        return wrapped
+
+    yield factory
+    for wrapped in made:
+        await wrapped.close()
+
+
+# -- fresh users ---------------------------------------------------------------------------------
+
+
+@dataclass
+class User:
+    id: str
+    email: str
+    token: str
+    api_key: str
+
+
+def add_user(seed: Any, *, role: str = "user", name: str = "Fresh User") -> User:
+    """A new user (admin ``POST /api/v1/auths/add``) with its own API key.
+
+    For tests that act on all of a user's chats (delete_all, archive_all...): the user owns
+    nothing but what the test makes.
+    """
+    email = f"fresh-{uuid.uuid4().hex[:12]}@example.com"
+    password = f"owui-{uuid.uuid4().hex}-Aa1!"
+    form = {"name": name, "email": email, "password": password, "role": role}
+    with httpx.Client(base_url=seed.base_url, timeout=60) as http:
+        added = http.post(
+            "/api/v1/auths/add",
+            json=form,
+            headers={"Authorization": f"Bearer {seed.admin_token}"},
+        )
+        added.raise_for_status()
+        body = added.json()
+        token = body["token"]
+        key = http.post("/api/v1/auths/api_key", headers={"Authorization": f"Bearer {token}"})
+        key.raise_for_status()
+    return User(id=body["id"], email=email, token=token, api_key=key.json()["api_key"])
+
+
+@pytest.fixture
+def fresh_user(seed: Any) -> User:
+    """A user created for this test only."""
+    return add_user(seed)
+
+
+@pytest.fixture
+def fresh_api(fresh_user: User, api_for: Callable[[str], Api]) -> Api:
+    """A client in the test's mode for a user created for this test only."""
+    return api_for(fresh_user.api_key)
