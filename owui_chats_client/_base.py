@@ -25,7 +25,7 @@ from ._exceptions import (
     status_error_class,
 )
 from ._logging import setup_logging
-from ._parsing import Parser, decode_json, loads
+from ._parsing import Parser, decode_json, loads, where
 
 log = logging.getLogger("owui_chats_client")
 
@@ -211,9 +211,8 @@ class BaseClient(Generic[HttpClientT]):
 
     def _log_retry(self, request: httpx.Request, attempt: int, delay: float, why: str) -> None:
         log.info(
-            "retrying %s %s in %.2fs (attempt %d of %d) after %s",
-            request.method,
-            request.url.path,
+            "retrying %s in %.2fs (attempt %d of %d) after %s",
+            where(request),
             delay,
             attempt + 2,
             self._options.max_retries + 1,
@@ -223,9 +222,8 @@ class BaseClient(Generic[HttpClientT]):
     def _log_response(self, response: httpx.Response, attempt: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
-                "%s %s -> %d (attempt %d)",
-                response.request.method,
-                response.request.url.path,
+                "%s -> %d (attempt %d)",
+                where(response.request),
                 response.status_code,
                 attempt + 1,
             )
@@ -238,8 +236,7 @@ class BaseClient(Generic[HttpClientT]):
         kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
         what = "timed out" if kind is APITimeoutError else "failed"
         return kind(
-            f"{request.method} {request.url.path} {what} after {attempts} attempt(s): "
-            f"{type(exc).__name__}: {exc}",
+            f"{where(request)} {what} after {attempts} attempt(s): {type(exc).__name__}: {exc}",
             request=request,
             attempts=attempts,
         )
@@ -254,9 +251,7 @@ class BaseClient(Generic[HttpClientT]):
         status = response.status_code
         reason = response.reason_phrase or "error"
         shown = detail if isinstance(detail, str) else _short_json(detail)
-        message = (
-            f"{status} {reason}: {shown} ({response.request.method} {response.request.url.path})"
-        )
+        message = f"{status} {reason}: {shown} ({where(response.request)})"
         if attempts > 1:
             message += f" after {attempts} attempts"
         return status_error_class(status)(
@@ -269,10 +264,7 @@ class BaseClient(Generic[HttpClientT]):
         except APIResponseValidationError as exc:
             if exc.response is None:
                 exc.response = response
-                exc.status_code = response.status_code
-                exc.args = (
-                    f"{exc.args[0]} ({response.request.method} {response.request.url.path})",
-                )
+                exc.args = (f"{exc.args[0]} ({where(response.request)})",)
             raise
         return result
 

@@ -409,13 +409,23 @@ class ChatsClient(BaseClient[httpx.Client]):
         spec = ops.get_by_folder_id._get_kwargs(p.path_param(folder_id, "folder_id"))
         return self._request(spec, _chats)
 
-    def get_list_by_folder_id(self, folder_id: str, page: int = 1) -> list[ChatTitleIdResponse]:
+    def get_list_by_folder_id(
+        self,
+        folder_id: str,
+        page: int = 1,
+        *,
+        sort_by: str | None = None,
+        sort_dir: str | None = None,
+    ) -> list[ChatTitleIdResponse]:
         """The chats in a folder (titles and ids).
 
         ``GET /api/v1/chats/folder/{folder_id}/list``
         """
         spec = ops.get_list_by_folder_id._get_kwargs(
-            p.path_param(folder_id, "folder_id"), page=page
+            p.path_param(folder_id, "folder_id"),
+            page=page,
+            sort_by=p.or_unset(sort_by),
+            sort_dir=p.or_unset(sort_dir),
         )
         return self._request(spec, _titles)
 
@@ -439,7 +449,8 @@ class ChatsClient(BaseClient[httpx.Client]):
         ``GET /api/v1/chats/all``
         """
         with self.iter_all() as chats:
-            return list(chats)
+            items = list(chats)
+        return cast(list[ChatResponse], APIResponse(chats.response, items)) if self._raw else items
 
     def get_all_archived(self) -> list[ChatResponse]:
         """Every archived chat of the caller.
@@ -1163,14 +1174,22 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         return await self._request(spec, _chats)
 
     async def get_list_by_folder_id(
-        self, folder_id: str, page: int = 1
+        self,
+        folder_id: str,
+        page: int = 1,
+        *,
+        sort_by: str | None = None,
+        sort_dir: str | None = None,
     ) -> list[ChatTitleIdResponse]:
         """The chats in a folder (titles and ids).
 
         ``GET /api/v1/chats/folder/{folder_id}/list``
         """
         spec = ops.get_list_by_folder_id._get_kwargs(
-            p.path_param(folder_id, "folder_id"), page=page
+            p.path_param(folder_id, "folder_id"),
+            page=page,
+            sort_by=p.or_unset(sort_by),
+            sort_dir=p.or_unset(sort_dir),
         )
         return await self._request(spec, _titles)
 
@@ -1194,7 +1213,8 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         ``GET /api/v1/chats/all``
         """
         async with await self.iter_all() as chats:
-            return [chat async for chat in chats]
+            items = [chat async for chat in chats]
+        return cast(list[ChatResponse], APIResponse(chats.response, items)) if self._raw else items
 
     async def get_all_archived(self) -> list[ChatResponse]:
         """Every archived chat of the caller.

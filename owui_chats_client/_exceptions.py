@@ -131,7 +131,10 @@ class APIResponseValidationError(OpenWebUIError):
     def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
         super().__init__(message)
         self.response = response
-        self.status_code = response.status_code if response is not None else None
+
+    @property
+    def status_code(self) -> int | None:
+        return self.response.status_code if self.response is not None else None
 
 
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

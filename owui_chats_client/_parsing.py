@@ -40,6 +40,12 @@ T = TypeVar("T")
 Parser = Callable[[Any], T]
 
 
+def where(request: httpx.Request) -> str:
+    """``METHOD /path`` of a request as sent (percent-encoded, without the query)."""
+    path = request.url.raw_path.split(b"?", 1)[0].decode("ascii")
+    return f"{request.method} {path}"
+
+
 def or_unset(value: T | None) -> T | Unset:
     """``None`` means "not sent" for parameters whose generated default is not ``None``."""
     return UNSET if value is None else value
@@ -83,7 +89,7 @@ def decode_json(response: httpx.Response) -> Any:
         snippet = response.content[:200].decode("utf-8", "replace")
         kind = response.headers.get("content-type", "no content type")
         raise APIResponseValidationError(
-            f"expected JSON from {response.request.method} {response.request.url.path}, "
+            f"expected JSON from {where(response.request)}, "
             f"got {kind} ({len(response.content)} bytes): {snippet!r}",
             response=response,
         ) from None

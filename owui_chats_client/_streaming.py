@@ -14,7 +14,7 @@ import httpx
 from httpx_sse import EventSource, ServerSentEvent
 
 from ._exceptions import APIConnectionError, APIResponseValidationError, APIStreamError
-from ._parsing import Parser, loads
+from ._parsing import Parser, loads, where
 
 T = TypeVar("T")
 
@@ -22,7 +22,7 @@ DONE = "[DONE]"
 
 
 def _where(response: httpx.Response) -> str:
-    return f"{response.request.method} {response.request.url.path}"
+    return where(response.request)
 
 
 def _cut(response: httpx.Response, exc: Exception | None = None) -> APIConnectionError:
@@ -51,6 +51,7 @@ def _decode_event(response: httpx.Response, event: ServerSentEvent, parser: Pars
     try:
         return parser(data)
     except APIResponseValidationError as exc:
+        exc.args = (f"event of {_where(response)}: {exc.args[0]}",)
         exc.response = response
         raise
 
@@ -71,6 +72,60 @@ def _decode_line(response: httpx.Response, number: int, line: str, parser: Parse
         raise
 
 
+# The generators are free functions, not methods: a stream dropped without close() is then
+# finalised by reference counting (no cycle through ``self``), which closes the response.
+
+
+def _iter_events(response: httpx.Response, parser: Parser[T]) -> Generator[T, None, None]:
+    try:
+        for event in EventSource(response).iter_sse():
+            if event.data == DONE:
+                return
+            if event.data:
+                yield _decode_event(response, event, parser)
+    except httpx.TransportError as exc:
+        raise _cut(response, exc) from exc
+    finally:
+        response.close()
+
+
+async def _aiter_events(response: httpx.Response, parser: Parser[T]) -> AsyncGenerator[T, None]:
+    try:
+        async for event in EventSource(response).aiter_sse():
+            if event.data == DONE:
+                return
+            if event.data:
+                yield _decode_event(response, event, parser)
+    except httpx.TransportError as exc:
+        raise _cut(response, exc) from exc
+    finally:
+        await response.aclose()
+
+
+def _iter_lines(response: httpx.Response, parser: Parser[T]) -> Generator[T, None, None]:
+    try:
+        for number, line in enumerate(response.iter_lines(), 1):
+            if line.strip():
+                yield _decode_line(response, number, line, parser)
+    except httpx.TransportError as exc:
+        raise _cut(response, exc) from exc
+    finally:
+        response.close()
+
+
+async def _aiter_lines(response: httpx.Response, parser: Parser[T]) -> AsyncGenerator[T, None]:
+    number = 0
+    try:
+        async for line in response.aiter_lines():
+            number += 1
+            if line.strip():
+                yield _decode_line(response, number, line, parser)
+    except httpx.TransportError as exc:
+        raise _cut(response, exc) from exc
+    finally:
+        await response.aclose()
+
+
 class Stream(Generic[T]):
     """Chunks of a streamed completion, as the server sends them.
 
@@ -83,20 +138,7 @@ class Stream(Generic[T]):
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
         self.response = response
         self._parser = parser
-        self._iterator = self._events()
-
-    def _events(self) -> Generator[T, None, None]:
-        response = self.response
-        try:
-            for event in EventSource(response).iter_sse():
-                if event.data == DONE:
-                    return
-                if event.data:
-                    yield _decode_event(response, event, self._parser)
-        except httpx.TransportError as exc:
-            raise _cut(response, exc) from exc
-        finally:
-            response.close()
+        self._iterator = _iter_events(response, parser)
 
     def __iter__(self) -> Iterator[T]:
         return self
@@ -127,20 +169,7 @@ class AsyncStream(Generic[T]):
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
         self.response = response
         self._parser = parser
-        self._iterator = self._events()
-
-    async def _events(self) -> AsyncGenerator[T, None]:
-        response = self.response
-        try:
-            async for event in EventSource(response).aiter_sse():
-                if event.data == DONE:
-                    return
-                if event.data:
-                    yield _decode_event(response, event, self._parser)
-        except httpx.TransportError as exc:
-            raise _cut(response, exc) from exc
-        finally:
-            await response.aclose()
+        self._iterator = _aiter_events(response, parser)
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self
@@ -171,18 +200,7 @@ class JSONLinesStream(Generic[T]):
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
         self.response = response
         self._parser = parser
-        self._iterator = self._lines()
-
-    def _lines(self) -> Generator[T, None, None]:
-        response = self.response
-        try:
-            for number, line in enumerate(response.iter_lines(), 1):
-                if line.strip():
-                    yield _decode_line(response, number, line, self._parser)
-        except httpx.TransportError as exc:
-            raise _cut(response, exc) from exc
-        finally:
-            response.close()
+        self._iterator = _iter_lines(response, parser)
 
     def __iter__(self) -> Iterator[T]:
         return self
@@ -213,20 +231,7 @@ class AsyncJSONLinesStream(Generic[T]):
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
         self.response = response
         self._parser = parser
-        self._iterator = self._lines()
-
-    async def _lines(self) -> AsyncGenerator[T, None]:
-        response = self.response
-        number = 0
-        try:
-            async for line in response.aiter_lines():
-                number += 1
-                if line.strip():
-                    yield _decode_line(response, number, line, self._parser)
-        except httpx.TransportError as exc:
-            raise _cut(response, exc) from exc
-        finally:
-            await response.aclose()
+        self._iterator = _aiter_lines(response, parser)
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self

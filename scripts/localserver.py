@@ -279,6 +279,42 @@ def _create_function(http: httpx.Client, token: str, fid: str, name: str, conten
     _check(http.post(f"/api/v1/functions/id/{fid}/toggle", headers=_bearer(token)))
 
 
+def enable_user_api_keys(http: httpx.Client, admin_token: str) -> None:
+    """Let ordinary users create API keys (the default permission ``features.api_keys`` is off)."""
+    permissions = _check(http.get("/api/v1/users/default/permissions", headers=_bearer(admin_token)))
+    if permissions.get("features", {}).get("api_keys"):
+        return
+    permissions.setdefault("features", {})["api_keys"] = True
+    _check(http.post("/api/v1/users/default/permissions", json=permissions,
+                     headers=_bearer(admin_token)))
+
+
+def add_user(base_url: str, admin_token: str, *, name: str = "Fresh User",
+             role: str = "user") -> dict[str, str]:
+    """A new user with a unique email: ``{"id", "email", "password", "token", "api_key"}``.
+
+    The admin adds it (``POST /api/v1/auths/add``); its API key comes from its own token.
+    """
+    email = f"user-{uuid.uuid4().hex[:12]}@example.com"
+    password = f"owui-{uuid.uuid4().hex[:16]}-Aa1!"
+    form = {"name": name, "email": email, "password": password, "role": role}
+    with httpx.Client(base_url=base_url, timeout=60) as http:
+        enable_user_api_keys(http, admin_token)
+        user = _check(http.post("/api/v1/auths/add", json=form, headers=_bearer(admin_token)))
+        key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(user["token"])))
+    return {"id": user["id"], "email": email, "password": password, "token": user["token"],
+            "api_key": key["api_key"]}
+
+
+def sign_in(base_url: str, email: str, password: str) -> dict[str, Any]:
+    """``POST /api/v1/auths/signin``: the user, with a fresh ``token`` (JWT)."""
+    with httpx.Client(base_url=base_url, timeout=60) as http:
+        result: dict[str, Any] = _check(
+            http.post("/api/v1/auths/signin", json={"email": email, "password": password})
+        )
+    return result
+
+
 def seed(base_url: str) -> Seed:
     """Create the admin, an API key, a second user, a folder and the test functions."""
     password = "owui-Local-Passw0rd!"
@@ -294,6 +330,7 @@ def seed(base_url: str) -> Seed:
                               json={"email": user_form["email"], "password": password})
         user = _check(added)
         user_token = user["token"]
+        enable_user_api_keys(http, admin_token)
         user_key_response = http.post("/api/v1/auths/api_key", headers=_bearer(user_token))
         user_api_key = _check(user_key_response)["api_key"] if user_key_response.status_code < 400 else ""
         folder = _check(http.post("/api/v1/folders/", json={"name": f"Seed {uuid.uuid4().hex[:6]}"},

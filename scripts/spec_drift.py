@@ -49,6 +49,7 @@ DEFAULT_ALLOWLIST = Path(__file__).resolve().parent / "spec_curation.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
 ASPECTS = ("type", "required", "nullable", "enum", "free_form")
+KINDS = frozenset({"missing_on_server", "missing_in_spec", *(f"{a}_changed" for a in ASPECTS)})
 
 Key = tuple[str, ...]
 
@@ -124,7 +125,9 @@ class Flattener:
                     merged = dict(operation)
                     shared = item.get("parameters") or []
                     if shared:
-                        own = {(p.get("in"), p.get("name")) for p in operation.get("parameters", [])}
+                        own = {
+                            (p.get("in"), p.get("name")) for p in operation.get("parameters", [])
+                        }
                         extra = [p for p in shared if (p.get("in"), p.get("name")) not in own]
                         merged["parameters"] = [*operation.get("parameters", []), *extra]
                     found[(method.upper(), path)] = merged
@@ -430,6 +433,8 @@ def validate_allowlist(allowlist: dict[str, Any]) -> list[dict[str, Any]]:
             raise ValueError(f"allowlist entry {index}: 'reason' must be a non-empty string")
         if not _entry_operations(entry):
             raise ValueError(f"allowlist entry {index}: 'operation' is empty")
+        if entry["kind"] not in KINDS:
+            raise ValueError(f"allowlist entry {index}: unknown kind {entry['kind']!r}")
     return entries
 
 
@@ -443,8 +448,12 @@ def apply_allowlist(report: Report, allowlist: dict[str, Any]) -> Report:
             difference = by_ident.get((operation, entry["kind"], entry["path"]))
             if difference is None:
                 report.stale.append(
-                    {"operation": operation, "kind": entry["kind"], "path": entry["path"],
-                     "reason": entry["reason"]}
+                    {
+                        "operation": operation,
+                        "kind": entry["kind"],
+                        "path": entry["path"],
+                        "reason": entry["reason"],
+                    }
                 )
             else:
                 difference.reason = entry["reason"]
@@ -488,8 +497,9 @@ def format_text(report: Report, *, verbose: bool = False) -> str:
         lines.extend(_line(d) for d in report.unexplained)
     if report.stale:
         lines.append("stale allowlist entries (match no difference):")
-        lines.extend(f"  {e['operation']}  {e['kind']}  {e['path'] or '(operation)'}"
-                     for e in report.stale)
+        lines.extend(
+            f"  {e['operation']}  {e['kind']}  {e['path'] or '(operation)'}" for e in report.stale
+        )
     if verbose:
         if report.explained:
             lines.append("explained differences:")
@@ -521,12 +531,20 @@ def main(argv: Iterable[str] | None = None) -> int:
     )
     parser.add_argument("server", help="server base URL, URL of its /openapi.json, or a saved file")
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="curated document")
-    parser.add_argument("--allowlist", type=Path, default=DEFAULT_ALLOWLIST,
-                        help="intentional differences (default: scripts/spec_curation.json)")
+    parser.add_argument(
+        "--allowlist",
+        type=Path,
+        default=DEFAULT_ALLOWLIST,
+        help="intentional differences (default: scripts/spec_curation.json)",
+    )
     parser.add_argument("--no-allowlist", action="store_true", help="report every difference")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="also list explained differences and schema renames")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list explained differences and schema renames",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     try:
         report = run(

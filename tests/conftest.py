@@ -4,7 +4,8 @@
 end of the session; tests that never ask for it (the unit tests) never start a server. To reuse a
 server that is already running (for instance ``python scripts/localserver.py run``), set
 ``OWUI_TEST_BASE_URL``: the suite then seeds it (signs the admin in, makes fresh keys) instead of
-starting its own.
+starting its own. Mind that a new API key replaces the user's previous one, and that Open WebUI
+rate-limits sign-ins (429 after a burst of runs).
 
 Live tests run in both modes through the ``api`` fixture: it wraps a `ChatsClient` or an
 `AsyncChatsClient` so that ``await api.get(chat_id)`` works for either, and the same assertions
@@ -15,12 +16,10 @@ from __future__ import annotations
 
 import inspect
 import os
-import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
@@ -115,6 +114,12 @@ class Api:
         with stream as items:
             return list(items)
 
+    def wrap(self, client: Any) -> Api:
+        """Another client of the same mode (``with_options(...)``, ``with_raw_response``)."""
+        wrapped = Api(self.client)
+        wrapped.client = client
+        return wrapped
+
     async def close(self) -> None:
         if self.is_async:
             await self.client.aclose()  # type: ignore[union-attr]
@@ -140,12 +145,13 @@ def api(mode: str, sync_client: ChatsClient, async_client: AsyncChatsClient) -> 
 
 
 @pytest.fixture
-async def api_for(mode: str, seed: Any) -> AsyncIterator[Callable[[str], Api]]:
-    """``api_for(key_or_token)``: a client in the test's mode with other credentials."""
+async def api_for(mode: str, seed: Any) -> AsyncIterator[Callable[..., Api]]:
+    """``api_for(key_or_token)``: a client in the test's mode with other credentials (and
+    optionally another ``base_url=``)."""
     made: list[Api] = []
 
-    def factory(credential: str) -> Api:
-        wrapped = Api(make_client(mode, seed.base_url, credential))
+    def factory(credential: str, *, base_url: str | None = None) -> Api:
+        wrapped = Api(make_client(mode, base_url or seed.base_url, credential))
         made.append(wrapped)
         return wrapped
 
@@ -161,31 +167,27 @@ async def api_for(mode: str, seed: Any) -> AsyncIterator[Callable[[str], Api]]:
 class User:
     id: str
     email: str
+    password: str
     token: str
     api_key: str
 
 
 def add_user(seed: Any, *, role: str = "user", name: str = "Fresh User") -> User:
-    """A new user (admin ``POST /api/v1/auths/add``) with its own API key.
+    """A new user (admin ``POST /api/v1/auths/add``) with its own API key and JWT.
 
     For tests that act on all of a user's chats (delete_all, archive_all...): the user owns
     nothing but what the test makes.
     """
-    email = f"fresh-{uuid.uuid4().hex[:12]}@example.com"
-    password = f"owui-{uuid.uuid4().hex}-Aa1!"
-    form = {"name": name, "email": email, "password": password, "role": role}
-    with httpx.Client(base_url=seed.base_url, timeout=60) as http:
-        added = http.post(
-            "/api/v1/auths/add",
-            json=form,
-            headers={"Authorization": f"Bearer {seed.admin_token}"},
-        )
-        added.raise_for_status()
-        body = added.json()
-        token = body["token"]
-        key = http.post("/api/v1/auths/api_key", headers={"Authorization": f"Bearer {token}"})
-        key.raise_for_status()
-    return User(id=body["id"], email=email, token=token, api_key=key.json()["api_key"])
+    import localserver
+
+    made = localserver.add_user(seed.base_url, seed.admin_token, name=name, role=role)
+    return User(
+        id=made["id"],
+        email=made["email"],
+        password=made["password"],
+        token=made["token"],
+        api_key=made["api_key"],
+    )
 
 
 @pytest.fixture
@@ -195,6 +197,6 @@ def fresh_user(seed: Any) -> User:
 
 
 @pytest.fixture
-def fresh_api(fresh_user: User, api_for: Callable[[str], Api]) -> Api:
-    """A client in the test's mode for a user created for this test only."""
+def fresh_api(fresh_user: User, api_for: Callable[..., Api]) -> Api:
+    """A client in the test's mode for a user created for this test only (by its API key)."""
     return api_for(fresh_user.api_key)

@@ -1,15 +1,13 @@
 """Fixtures of the conformance run: a local server and a dedicated, disposable user.
 
 The server comes from a ``live_server`` fixture when the suite provides one; otherwise one
-``LocalServer`` is started for the whole session, unless ``OWUI_TEST_BASE_URL`` and
-``OWUI_TEST_ADMIN_TOKEN`` name a running (seeded) server (and shared with ``tests/test_spec_drift.py``
+``LocalServer`` is started for the whole session (and shared with ``tests/test_spec_drift.py``
 through ``config``). The conformance user owns nothing but what the run creates, so the run may
 delete, archive and unshare freely.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -52,8 +50,6 @@ def shared_local_server(request: pytest.FixtureRequest) -> tuple[str, str]:
     if provided is not None:
         seed = getattr(provided, "seed", None) or provided
         return str(seed.base_url), str(seed.admin_token)
-    if os.environ.get("OWUI_TEST_BASE_URL") and os.environ.get("OWUI_TEST_ADMIN_TOKEN"):
-        return os.environ["OWUI_TEST_BASE_URL"], os.environ["OWUI_TEST_ADMIN_TOKEN"]
     config = request.config
     server = getattr(config, "_owui_shared_local_server", None)
     if server is None:
@@ -81,14 +77,21 @@ class ConformanceUser:
 @pytest.fixture(scope="session")
 def conformance_user(request: pytest.FixtureRequest) -> ConformanceUser:
     base_url, admin_token = shared_local_server(request)
-    form = {"name": "Conformance", "email": CONFORMANCE_EMAIL,
-            "password": CONFORMANCE_PASSWORD, "role": "user"}
+    form = {
+        "name": "Conformance",
+        "email": CONFORMANCE_EMAIL,
+        "password": CONFORMANCE_PASSWORD,
+        "role": "user",
+    }
     with httpx.Client(base_url=base_url, timeout=60) as http:
-        added = http.post("/api/v1/auths/add", json=form,
-                          headers={"Authorization": f"Bearer {admin_token}"})
+        added = http.post(
+            "/api/v1/auths/add", json=form, headers={"Authorization": f"Bearer {admin_token}"}
+        )
         if added.status_code >= 400:  # already there: the server is shared with an earlier run
-            added = http.post("/api/v1/auths/signin",
-                              json={"email": CONFORMANCE_EMAIL, "password": CONFORMANCE_PASSWORD})
+            added = http.post(
+                "/api/v1/auths/signin",
+                json={"email": CONFORMANCE_EMAIL, "password": CONFORMANCE_PASSWORD},
+            )
         added.raise_for_status()
         body: dict[str, Any] = added.json()
     return ConformanceUser(base_url=base_url, token=body["token"], user_id=body["id"])
@@ -117,15 +120,30 @@ class Fixtures:
         user_id, assistant_id = str(uuid.uuid4()), str(uuid.uuid4())
         now = 1_700_000_000
         messages = {
-            user_id: {"id": user_id, "parentId": None, "childrenIds": [assistant_id],
-                      "role": "user", "content": "hello", "timestamp": now},
-            assistant_id: {"id": assistant_id, "parentId": user_id, "childrenIds": [],
-                           "role": "assistant", "content": "echo: hello", "model": "echo",
-                           "timestamp": now + 1},
+            user_id: {
+                "id": user_id,
+                "parentId": None,
+                "childrenIds": [assistant_id],
+                "role": "user",
+                "content": "hello",
+                "timestamp": now,
+            },
+            assistant_id: {
+                "id": assistant_id,
+                "parentId": user_id,
+                "childrenIds": [],
+                "role": "assistant",
+                "content": "echo: hello",
+                "model": "echo",
+                "timestamp": now + 1,
+            },
         }
-        chat = {"title": "Conformance fixture", "models": ["echo"],
-                "history": {"currentId": assistant_id, "messages": messages},
-                "messages": list(messages.values())}
+        chat = {
+            "title": "Conformance fixture",
+            "models": ["echo"],
+            "history": {"currentId": assistant_id, "messages": messages},
+            "messages": list(messages.values()),
+        }
         created = self.http.post("/api/v1/chats/new", json={"chat": chat})
         created.raise_for_status()
         self.chat_id = created.json()["id"]
@@ -139,10 +157,16 @@ class Fixtures:
 
     def real_path_parameters(self, names: set[str]) -> dict[str, str]:
         self.ensure_chat()
-        values = {"id": self.chat_id, "chat_id": self.chat_id, "message_id": self.message_id,
-                  "share_id": self.share_id, "folder_id": self.folder_id,
-                  "user_id": self.user.user_id, "action_id": "echoaction"}
-        return {name: values[name] for name in names if name in values and values[name]}
+        values = {
+            "id": self.chat_id,
+            "chat_id": self.chat_id,
+            "message_id": self.message_id,
+            "share_id": self.share_id,
+            "folder_id": self.folder_id,
+            "user_id": self.user.user_id,
+            "action_id": "echoaction",
+        }
+        return {name: values[name] for name in names if values.get(name)}
 
     def close(self) -> None:
         self.http.close()
@@ -150,8 +174,9 @@ class Fixtures:
 
 @pytest.fixture(scope="session")
 def conformance_fixtures(conformance_user: ConformanceUser) -> Iterator[Fixtures]:
-    with httpx.Client(base_url=conformance_user.base_url, headers=conformance_user.headers,
-                      timeout=60) as http:
+    with httpx.Client(
+        base_url=conformance_user.base_url, headers=conformance_user.headers, timeout=60
+    ) as http:
         folder = http.post("/api/v1/folders/", json={"name": f"Conformance {uuid.uuid4().hex[:6]}"})
         folder.raise_for_status()
         folder_id = folder.json()["id"]
@@ -174,5 +199,9 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     if stats is None:
         return
     terminalreporter.write_line(stats.figure_line())
+    if config.option.verbose > 0:
+        for key in sorted(stats.statuses):
+            codes = ", ".join(str(code) for code in sorted(stats.statuses[key]))
+            terminalreporter.write_line(f"  {key}: {codes}")
     for failure in stats.failures[:20]:
         terminalreporter.write_line(f"  failure: {failure}")

@@ -37,6 +37,7 @@ from .chats_read_response import ChatsReadResponse
 from .clone_form import CloneForm
 from .compact_chat_form import CompactChatForm
 from .compact_chat_response import CompactChatResponse
+from .error_response import ErrorResponse
 from .event_form import EventForm
 from .fork_form import ForkForm
 from .http_validation_error import HTTPValidationError
@@ -92,6 +93,7 @@ __all__ = (
     "CloneForm",
     "CompactChatForm",
     "CompactChatResponse",
+    "ErrorResponse",
     "EventForm",
     "ForkForm",
     "HTTPValidationError",

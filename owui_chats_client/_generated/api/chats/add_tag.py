@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...models.tag_form import TagForm
 from ...models.tag_model import TagModel
@@ -36,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[TagModel] | None:
+) -> ErrorResponse | HTTPValidationError | list[TagModel] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -46,6 +47,11 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -60,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[TagModel]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[TagModel]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TagForm,
-) -> Response[HTTPValidationError | list[TagModel]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[TagModel]]:
     """Add a tag to a chat.
 
     Args:
@@ -86,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[TagModel]]
+        Response[ErrorResponse | HTTPValidationError | list[TagModel]]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TagForm,
-) -> HTTPValidationError | list[TagModel] | None:
+) -> ErrorResponse | HTTPValidationError | list[TagModel] | None:
     """Add a tag to a chat.
 
     Args:
@@ -118,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[TagModel]
+        ErrorResponse | HTTPValidationError | list[TagModel]
     """
 
     return sync_detailed(
@@ -133,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TagForm,
-) -> Response[HTTPValidationError | list[TagModel]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[TagModel]]:
     """Add a tag to a chat.
 
     Args:
@@ -145,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[TagModel]]
+        Response[ErrorResponse | HTTPValidationError | list[TagModel]]
     """
 
     kwargs = _get_kwargs(
@@ -163,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TagForm,
-) -> HTTPValidationError | list[TagModel] | None:
+) -> ErrorResponse | HTTPValidationError | list[TagModel] | None:
     """Add a tag to a chat.
 
     Args:
@@ -175,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[TagModel]
+        ErrorResponse | HTTPValidationError | list[TagModel]
     """
 
     return (

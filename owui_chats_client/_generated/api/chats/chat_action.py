@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_action_form import ChatActionForm
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -35,10 +36,25 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | None:
+) -> Any | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = response.json()
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -53,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatActionForm,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | ErrorResponse | HTTPValidationError]:
     """Run an action function on a message.
 
     Args:
@@ -79,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +115,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatActionForm,
-) -> Any | HTTPValidationError | None:
+) -> Any | ErrorResponse | HTTPValidationError | None:
     """Run an action function on a message.
 
     Args:
@@ -111,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -126,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatActionForm,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | ErrorResponse | HTTPValidationError]:
     """Run an action function on a message.
 
     Args:
@@ -138,7 +154,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatActionForm,
-) -> Any | HTTPValidationError | None:
+) -> Any | ErrorResponse | HTTPValidationError | None:
     """Run an action function on a message.
 
     Args:
@@ -168,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_completed_form import ChatCompletedForm
 from ...models.chat_completed_response import ChatCompletedResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -32,11 +33,26 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatCompletedResponse | HTTPValidationError | None:
+) -> ChatCompletedResponse | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = ChatCompletedResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -51,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatCompletedResponse | HTTPValidationError]:
+) -> Response[ChatCompletedResponse | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletedForm,
-) -> Response[ChatCompletedResponse | HTTPValidationError]:
+) -> Response[ChatCompletedResponse | ErrorResponse | HTTPValidationError]:
     """Run the outlet filters over a finished exchange.
 
     Args:
@@ -75,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletedResponse | HTTPValidationError]
+        Response[ChatCompletedResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +109,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletedForm,
-) -> ChatCompletedResponse | HTTPValidationError | None:
+) -> ChatCompletedResponse | ErrorResponse | HTTPValidationError | None:
     """Run the outlet filters over a finished exchange.
 
     Args:
@@ -104,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletedResponse | HTTPValidationError
+        ChatCompletedResponse | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -117,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletedForm,
-) -> Response[ChatCompletedResponse | HTTPValidationError]:
+) -> Response[ChatCompletedResponse | ErrorResponse | HTTPValidationError]:
     """Run the outlet filters over a finished exchange.
 
     Args:
@@ -128,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletedResponse | HTTPValidationError]
+        Response[ChatCompletedResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletedForm,
-) -> ChatCompletedResponse | HTTPValidationError | None:
+) -> ChatCompletedResponse | ErrorResponse | HTTPValidationError | None:
     """Run the outlet filters over a finished exchange.
 
     Args:
@@ -155,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletedResponse | HTTPValidationError
+        ChatCompletedResponse | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.chat_completion_form import ChatCompletionForm
 from ...models.chat_completion_response import ChatCompletionResponse
 from ...models.chat_completion_task_response import ChatCompletionTaskResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -33,7 +34,13 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError | None:
+) -> (
+    ChatCompletionResponse
+    | ChatCompletionTaskResponse
+    | ErrorResponse
+    | HTTPValidationError
+    | None
+):
     if response.status_code == 200:
 
         def _parse_response_200(
@@ -57,6 +64,16 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -71,7 +88,10 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[
-    ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError
+    ChatCompletionResponse
+    | ChatCompletionTaskResponse
+    | ErrorResponse
+    | HTTPValidationError
 ]:
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -86,7 +106,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ChatCompletionForm,
 ) -> Response[
-    ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError
+    ChatCompletionResponse
+    | ChatCompletionTaskResponse
+    | ErrorResponse
+    | HTTPValidationError
 ]:
     """Run a chat completion (JSON, server-sent events, or a background task).
 
@@ -99,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError]
+        Response[ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +140,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionForm,
-) -> ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError | None:
+) -> (
+    ChatCompletionResponse
+    | ChatCompletionTaskResponse
+    | ErrorResponse
+    | HTTPValidationError
+    | None
+):
     """Run a chat completion (JSON, server-sent events, or a background task).
 
     Args:
@@ -129,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError
+        ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -143,7 +172,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ChatCompletionForm,
 ) -> Response[
-    ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError
+    ChatCompletionResponse
+    | ChatCompletionTaskResponse
+    | ErrorResponse
+    | HTTPValidationError
 ]:
     """Run a chat completion (JSON, server-sent events, or a background task).
 
@@ -156,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError]
+        Response[ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -172,7 +204,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionForm,
-) -> ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError | None:
+) -> (
+    ChatCompletionResponse
+    | ChatCompletionTaskResponse
+    | ErrorResponse
+    | HTTPValidationError
+    | None
+):
     """Run a chat completion (JSON, server-sent events, or a background task).
 
     Args:
@@ -184,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletionResponse | ChatCompletionTaskResponse | HTTPValidationError
+        ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_response import ChatResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChatResponse | None:
@@ -47,6 +48,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -60,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +79,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Copy a chat that was shared with the caller.
 
     Args:
@@ -84,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +108,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Copy a chat that was shared with the caller.
 
     Args:
@@ -113,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -126,7 +132,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Copy a chat that was shared with the caller.
 
     Args:
@@ -137,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +159,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Copy a chat that was shared with the caller.
 
     Args:
@@ -164,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return (

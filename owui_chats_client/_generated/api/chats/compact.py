@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.compact_chat_form import CompactChatForm
 from ...models.compact_chat_response import CompactChatResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -39,11 +40,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CompactChatResponse | HTTPValidationError | None:
+) -> CompactChatResponse | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = CompactChatResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -58,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CompactChatResponse | HTTPValidationError]:
+) -> Response[CompactChatResponse | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +78,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompactChatForm | None | Unset = UNSET,
-) -> Response[CompactChatResponse | HTTPValidationError]:
+) -> Response[CompactChatResponse | ErrorResponse | HTTPValidationError]:
     """Summarise the older messages of a chat to save context.
 
     Args:
@@ -84,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CompactChatResponse | HTTPValidationError]
+        Response[CompactChatResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -104,7 +110,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CompactChatForm | None | Unset = UNSET,
-) -> CompactChatResponse | HTTPValidationError | None:
+) -> CompactChatResponse | ErrorResponse | HTTPValidationError | None:
     """Summarise the older messages of a chat to save context.
 
     Args:
@@ -116,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CompactChatResponse | HTTPValidationError
+        CompactChatResponse | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -131,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompactChatForm | None | Unset = UNSET,
-) -> Response[CompactChatResponse | HTTPValidationError]:
+) -> Response[CompactChatResponse | ErrorResponse | HTTPValidationError]:
     """Summarise the older messages of a chat to save context.
 
     Args:
@@ -143,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CompactChatResponse | HTTPValidationError]
+        Response[CompactChatResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CompactChatForm | None | Unset = UNSET,
-) -> CompactChatResponse | HTTPValidationError | None:
+) -> CompactChatResponse | ErrorResponse | HTTPValidationError | None:
     """Summarise the older messages of a chat to save context.
 
     Args:
@@ -173,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CompactChatResponse | HTTPValidationError
+        CompactChatResponse | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_form import ChatForm
 from ...models.chat_response import ChatResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -32,7 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChatResponse | None:
@@ -52,6 +53,16 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -65,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatForm,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Create a chat.
 
     Args:
@@ -89,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatForm,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Create a chat.
 
     Args:
@@ -118,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -131,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatForm,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Create a chat.
 
     Args:
@@ -142,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -158,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatForm,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Create a chat.
 
     Args:
@@ -169,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return (

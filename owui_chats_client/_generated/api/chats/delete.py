@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -26,10 +27,20 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     if response.status_code == 200:
         response_200 = cast(bool, response.json())
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -44,7 +55,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | bool]:
+) -> Response[ErrorResponse | HTTPValidationError | bool]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,7 +68,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | bool]:
+) -> Response[ErrorResponse | HTTPValidationError | bool]:
     """Delete a chat.
 
     Args:
@@ -68,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | bool]
+        Response[ErrorResponse | HTTPValidationError | bool]
     """
 
     kwargs = _get_kwargs(
@@ -86,7 +97,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     """Delete a chat.
 
     Args:
@@ -97,7 +108,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | bool
+        ErrorResponse | HTTPValidationError | bool
     """
 
     return sync_detailed(
@@ -110,7 +121,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | bool]:
+) -> Response[ErrorResponse | HTTPValidationError | bool]:
     """Delete a chat.
 
     Args:
@@ -121,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | bool]
+        Response[ErrorResponse | HTTPValidationError | bool]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +148,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     """Delete a chat.
 
     Args:
@@ -148,7 +159,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | bool
+        ErrorResponse | HTTPValidationError | bool
     """
 
     return (

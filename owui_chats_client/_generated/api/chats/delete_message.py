@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_response import ChatResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChatResponse | None:
@@ -49,6 +50,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -62,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +82,7 @@ def sync_detailed(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Delete a message (and its replies) from a chat.
 
     Args:
@@ -88,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +114,7 @@ def sync(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Delete a message (and its replies) from a chat.
 
     Args:
@@ -120,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -135,7 +141,7 @@ async def asyncio_detailed(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Delete a message (and its replies) from a chat.
 
     Args:
@@ -147,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +171,7 @@ async def asyncio(
     message_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Delete a message (and its replies) from a chat.
 
     Args:
@@ -177,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_stats_export_list import ChatStatsExportList
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -48,11 +49,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatStatsExportList | HTTPValidationError | None:
+) -> ChatStatsExportList | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = ChatStatsExportList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -67,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatStatsExportList | HTTPValidationError]:
+) -> Response[ChatStatsExportList | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +93,7 @@ def sync_detailed(
     updated_at: int | None | Unset = UNSET,
     page: int | None | Unset = 1,
     stream: bool | Unset = False,
-) -> Response[ChatStatsExportList | HTTPValidationError]:
+) -> Response[ChatStatsExportList | ErrorResponse | HTTPValidationError]:
     """Export chat statistics; with `stream=true` as NDJSON.
 
     Args:
@@ -95,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatStatsExportList | HTTPValidationError]
+        Response[ChatStatsExportList | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +128,7 @@ def sync(
     updated_at: int | None | Unset = UNSET,
     page: int | None | Unset = 1,
     stream: bool | Unset = False,
-) -> ChatStatsExportList | HTTPValidationError | None:
+) -> ChatStatsExportList | ErrorResponse | HTTPValidationError | None:
     """Export chat statistics; with `stream=true` as NDJSON.
 
     Args:
@@ -130,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatStatsExportList | HTTPValidationError
+        ChatStatsExportList | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -147,7 +158,7 @@ async def asyncio_detailed(
     updated_at: int | None | Unset = UNSET,
     page: int | None | Unset = 1,
     stream: bool | Unset = False,
-) -> Response[ChatStatsExportList | HTTPValidationError]:
+) -> Response[ChatStatsExportList | ErrorResponse | HTTPValidationError]:
     """Export chat statistics; with `stream=true` as NDJSON.
 
     Args:
@@ -160,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatStatsExportList | HTTPValidationError]
+        Response[ChatStatsExportList | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +191,7 @@ async def asyncio(
     updated_at: int | None | Unset = UNSET,
     page: int | None | Unset = 1,
     stream: bool | Unset = False,
-) -> ChatStatsExportList | HTTPValidationError | None:
+) -> ChatStatsExportList | ErrorResponse | HTTPValidationError | None:
     """Export chat statistics; with `stream=true` as NDJSON.
 
     Args:
@@ -193,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatStatsExportList | HTTPValidationError
+        ChatStatsExportList | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_stats_export import ChatStatsExport
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatStatsExport | None | HTTPValidationError:
+) -> ChatStatsExport | None | ErrorResponse | HTTPValidationError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChatStatsExport | None:
@@ -47,6 +48,16 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -60,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatStatsExport | None | HTTPValidationError]:
+) -> Response[ChatStatsExport | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +84,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatStatsExport | None | HTTPValidationError]:
+) -> Response[ChatStatsExport | None | ErrorResponse | HTTPValidationError]:
     """Export the statistics of one chat.
 
     Args:
@@ -84,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatStatsExport | None | HTTPValidationError]
+        Response[ChatStatsExport | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +113,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatStatsExport | None | HTTPValidationError:
+) -> ChatStatsExport | None | ErrorResponse | HTTPValidationError:
     """Export the statistics of one chat.
 
     Args:
@@ -113,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatStatsExport | None | HTTPValidationError
+        ChatStatsExport | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -126,7 +137,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatStatsExport | None | HTTPValidationError]:
+) -> Response[ChatStatsExport | None | ErrorResponse | HTTPValidationError]:
     """Export the statistics of one chat.
 
     Args:
@@ -137,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatStatsExport | None | HTTPValidationError]
+        Response[ChatStatsExport | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +164,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatStatsExport | None | HTTPValidationError:
+) -> ChatStatsExport | None | ErrorResponse | HTTPValidationError:
     """Export the statistics of one chat.
 
     Args:
@@ -164,7 +175,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatStatsExport | None | HTTPValidationError
+        ChatStatsExport | None | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_title_id_response import ChatTitleIdResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -61,7 +62,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -71,6 +72,11 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -85,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +107,7 @@ def sync_detailed(
     query: None | str | Unset = UNSET,
     order_by: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """The caller's archived chats (titles and ids), paginated.
 
     Args:
@@ -115,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +145,7 @@ def sync(
     query: None | str | Unset = UNSET,
     order_by: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """The caller's archived chats (titles and ids), paginated.
 
     Args:
@@ -153,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return sync_detailed(
@@ -172,7 +178,7 @@ async def asyncio_detailed(
     query: None | str | Unset = UNSET,
     order_by: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """The caller's archived chats (titles and ids), paginated.
 
     Args:
@@ -186,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -208,7 +214,7 @@ async def asyncio(
     query: None | str | Unset = UNSET,
     order_by: None | str | Unset = UNSET,
     direction: None | str | Unset = UNSET,
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """The caller's archived chats (titles and ids), paginated.
 
     Args:
@@ -222,7 +228,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return (

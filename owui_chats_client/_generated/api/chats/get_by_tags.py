@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_title_id_response import ChatTitleIdResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...models.tag_filter_form import TagFilterForm
 from ...types import Response
@@ -32,7 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -42,6 +43,11 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -56,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,7 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TagFilterForm,
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """The caller's chats that carry a tag.
 
     Args:
@@ -80,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +104,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TagFilterForm,
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """The caller's chats that carry a tag.
 
     Args:
@@ -109,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return sync_detailed(
@@ -122,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TagFilterForm,
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """The caller's chats that carry a tag.
 
     Args:
@@ -133,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +155,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TagFilterForm,
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """The caller's chats that carry a tag.
 
     Args:
@@ -160,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return (

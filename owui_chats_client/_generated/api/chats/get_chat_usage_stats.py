@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_usage_stats_list_response import ChatUsageStatsListResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -45,11 +46,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatUsageStatsListResponse | HTTPValidationError | None:
+) -> ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = ChatUsageStatsListResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -64,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatUsageStatsListResponse | HTTPValidationError]:
+) -> Response[ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +89,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     items_per_page: int | None | Unset = 50,
     page: int | None | Unset = 1,
-) -> Response[ChatUsageStatsListResponse | HTTPValidationError]:
+) -> Response[ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError]:
     """Usage statistics of the caller's chats, paginated.
 
     Args:
@@ -90,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatUsageStatsListResponse | HTTPValidationError]
+        Response[ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +121,7 @@ def sync(
     client: AuthenticatedClient | Client,
     items_per_page: int | None | Unset = 50,
     page: int | None | Unset = 1,
-) -> ChatUsageStatsListResponse | HTTPValidationError | None:
+) -> ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError | None:
     """Usage statistics of the caller's chats, paginated.
 
     Args:
@@ -122,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatUsageStatsListResponse | HTTPValidationError
+        ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -137,7 +148,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     items_per_page: int | None | Unset = 50,
     page: int | None | Unset = 1,
-) -> Response[ChatUsageStatsListResponse | HTTPValidationError]:
+) -> Response[ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError]:
     """Usage statistics of the caller's chats, paginated.
 
     Args:
@@ -149,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatUsageStatsListResponse | HTTPValidationError]
+        Response[ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +178,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     items_per_page: int | None | Unset = 50,
     page: int | None | Unset = 1,
-) -> ChatUsageStatsListResponse | HTTPValidationError | None:
+) -> ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError | None:
     """Usage statistics of the caller's chats, paginated.
 
     Args:
@@ -179,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatUsageStatsListResponse | HTTPValidationError
+        ChatUsageStatsListResponse | ErrorResponse | HTTPValidationError
     """
 
     return (

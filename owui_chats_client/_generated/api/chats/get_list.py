@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_title_id_response import ChatTitleIdResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -59,7 +60,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -69,6 +70,16 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -83,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +111,7 @@ def sync_detailed(
     include_folders: bool | None | Unset = False,
     sort_by: str | Unset = "updated_at",
     sort_dir: str | Unset = "desc",
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """List the caller's chats (titles and ids), newest first.
 
     Args:
@@ -115,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +152,7 @@ def sync(
     include_folders: bool | None | Unset = False,
     sort_by: str | Unset = "updated_at",
     sort_dir: str | Unset = "desc",
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """List the caller's chats (titles and ids), newest first.
 
     Args:
@@ -156,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return sync_detailed(
@@ -177,7 +188,7 @@ async def asyncio_detailed(
     include_folders: bool | None | Unset = False,
     sort_by: str | Unset = "updated_at",
     sort_dir: str | Unset = "desc",
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """List the caller's chats (titles and ids), newest first.
 
     Args:
@@ -192,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +227,7 @@ async def asyncio(
     include_folders: bool | None | Unset = False,
     sort_by: str | Unset = "updated_at",
     sort_dir: str | Unset = "desc",
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """List the caller's chats (titles and ids), newest first.
 
     Args:
@@ -231,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return (

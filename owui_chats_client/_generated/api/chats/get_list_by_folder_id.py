@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_title_id_response import ChatTitleIdResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -47,7 +48,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -57,6 +58,16 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -71,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +98,7 @@ def sync_detailed(
     page: int | None | Unset = 1,
     sort_by: str | Unset = "unread_updated_at",
     sort_dir: str | Unset = "desc",
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """Chats in a folder (titles and ids), paginated.
 
     Args:
@@ -101,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -125,7 +136,7 @@ def sync(
     page: int | None | Unset = 1,
     sort_by: str | Unset = "unread_updated_at",
     sort_dir: str | Unset = "desc",
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """Chats in a folder (titles and ids), paginated.
 
     Args:
@@ -139,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return sync_detailed(
@@ -158,7 +169,7 @@ async def asyncio_detailed(
     page: int | None | Unset = 1,
     sort_by: str | Unset = "unread_updated_at",
     sort_dir: str | Unset = "desc",
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """Chats in a folder (titles and ids), paginated.
 
     Args:
@@ -172,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +205,7 @@ async def asyncio(
     page: int | None | Unset = 1,
     sort_by: str | Unset = "unread_updated_at",
     sort_dir: str | Unset = "desc",
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """Chats in a folder (titles and ids), paginated.
 
     Args:
@@ -208,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return (

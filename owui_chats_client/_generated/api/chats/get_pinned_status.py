@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -26,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> bool | None:
@@ -37,6 +38,11 @@ def _parse_response(
         response_200 = _parse_response_200(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -51,7 +57,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | bool | None]:
+) -> Response[ErrorResponse | HTTPValidationError | bool | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +70,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | bool | None]:
+) -> Response[ErrorResponse | HTTPValidationError | bool | None]:
     """Whether a chat is pinned.
 
     Args:
@@ -75,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | bool | None]
+        Response[ErrorResponse | HTTPValidationError | bool | None]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +99,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     """Whether a chat is pinned.
 
     Args:
@@ -104,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | bool | None
+        ErrorResponse | HTTPValidationError | bool | None
     """
 
     return sync_detailed(
@@ -117,7 +123,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | bool | None]:
+) -> Response[ErrorResponse | HTTPValidationError | bool | None]:
     """Whether a chat is pinned.
 
     Args:
@@ -128,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | bool | None]
+        Response[ErrorResponse | HTTPValidationError | bool | None]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +150,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     """Whether a chat is pinned.
 
     Args:
@@ -155,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | bool | None
+        ErrorResponse | HTTPValidationError | bool | None
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.access_grant import AccessGrant
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[AccessGrant] | None:
+) -> ErrorResponse | HTTPValidationError | list[AccessGrant] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -37,6 +38,16 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -51,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[AccessGrant]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[AccessGrant]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +75,7 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | list[AccessGrant]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[AccessGrant]]:
     """Who may open a shared chat.
 
     Args:
@@ -75,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[AccessGrant]]
+        Response[ErrorResponse | HTTPValidationError | list[AccessGrant]]
     """
 
     kwargs = _get_kwargs(
@@ -93,7 +104,7 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | list[AccessGrant] | None:
+) -> ErrorResponse | HTTPValidationError | list[AccessGrant] | None:
     """Who may open a shared chat.
 
     Args:
@@ -104,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[AccessGrant]
+        ErrorResponse | HTTPValidationError | list[AccessGrant]
     """
 
     return sync_detailed(
@@ -117,7 +128,7 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | list[AccessGrant]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[AccessGrant]]:
     """Who may open a shared chat.
 
     Args:
@@ -128,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[AccessGrant]]
+        Response[ErrorResponse | HTTPValidationError | list[AccessGrant]]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +155,7 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | list[AccessGrant] | None:
+) -> ErrorResponse | HTTPValidationError | list[AccessGrant] | None:
     """Who may open a shared chat.
 
     Args:
@@ -155,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[AccessGrant]
+        ErrorResponse | HTTPValidationError | list[AccessGrant]
     """
 
     return (

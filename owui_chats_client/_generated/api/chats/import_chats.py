@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_response import ChatResponse
 from ...models.chats_import_form import ChatsImportForm
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -32,7 +33,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[ChatResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatResponse] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -42,6 +43,16 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -56,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[ChatResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatResponse]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatsImportForm,
-) -> Response[HTTPValidationError | list[ChatResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatResponse]]:
     """Import chats.
 
     Args:
@@ -80,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +109,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatsImportForm,
-) -> HTTPValidationError | list[ChatResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatResponse] | None:
     """Import chats.
 
     Args:
@@ -109,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatResponse]
+        ErrorResponse | HTTPValidationError | list[ChatResponse]
     """
 
     return sync_detailed(
@@ -122,7 +133,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatsImportForm,
-) -> Response[HTTPValidationError | list[ChatResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatResponse]]:
     """Import chats.
 
     Args:
@@ -133,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -149,7 +160,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatsImportForm,
-) -> HTTPValidationError | list[ChatResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatResponse] | None:
     """Import chats.
 
     Args:
@@ -160,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatResponse]
+        ErrorResponse | HTTPValidationError | list[ChatResponse]
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_task_list import ChatTaskList
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -27,11 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatTaskList | HTTPValidationError | None:
+) -> ChatTaskList | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = ChatTaskList.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -46,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatTaskList | HTTPValidationError]:
+) -> Response[ChatTaskList | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +65,7 @@ def sync_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatTaskList | HTTPValidationError]:
+) -> Response[ChatTaskList | ErrorResponse | HTTPValidationError]:
     """Ids of the running tasks of a chat.
 
     Args:
@@ -70,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatTaskList | HTTPValidationError]
+        Response[ChatTaskList | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -88,7 +94,7 @@ def sync(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatTaskList | HTTPValidationError | None:
+) -> ChatTaskList | ErrorResponse | HTTPValidationError | None:
     """Ids of the running tasks of a chat.
 
     Args:
@@ -99,7 +105,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatTaskList | HTTPValidationError
+        ChatTaskList | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -112,7 +118,7 @@ async def asyncio_detailed(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatTaskList | HTTPValidationError]:
+) -> Response[ChatTaskList | ErrorResponse | HTTPValidationError]:
     """Ids of the running tasks of a chat.
 
     Args:
@@ -123,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatTaskList | HTTPValidationError]
+        Response[ChatTaskList | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +145,7 @@ async def asyncio(
     chat_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ChatTaskList | HTTPValidationError | None:
+) -> ChatTaskList | ErrorResponse | HTTPValidationError | None:
     """Ids of the running tasks of a chat.
 
     Args:
@@ -150,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatTaskList | HTTPValidationError
+        ChatTaskList | ErrorResponse | HTTPValidationError
     """
 
     return (

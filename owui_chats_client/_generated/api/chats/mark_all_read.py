@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chats_read_response import ChatsReadResponse
+from ...models.error_response import ErrorResponse
 from ...types import Response
 
 
@@ -21,11 +22,16 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatsReadResponse | None:
+) -> ChatsReadResponse | ErrorResponse | None:
     if response.status_code == 200:
         response_200 = ChatsReadResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -35,7 +41,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatsReadResponse]:
+) -> Response[ChatsReadResponse | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +53,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatsReadResponse]:
+) -> Response[ChatsReadResponse | ErrorResponse]:
     """Mark all of the caller's chats as read.
 
     Raises:
@@ -55,7 +61,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatsReadResponse]
+        Response[ChatsReadResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +76,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ChatsReadResponse | None:
+) -> ChatsReadResponse | ErrorResponse | None:
     """Mark all of the caller's chats as read.
 
     Raises:
@@ -78,7 +84,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatsReadResponse
+        ChatsReadResponse | ErrorResponse
     """
 
     return sync_detailed(
@@ -89,7 +95,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ChatsReadResponse]:
+) -> Response[ChatsReadResponse | ErrorResponse]:
     """Mark all of the caller's chats as read.
 
     Raises:
@@ -97,7 +103,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatsReadResponse]
+        Response[ChatsReadResponse | ErrorResponse]
     """
 
     kwargs = _get_kwargs()
@@ -110,7 +116,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ChatsReadResponse | None:
+) -> ChatsReadResponse | ErrorResponse | None:
     """Mark all of the caller's chats as read.
 
     Raises:
@@ -118,7 +124,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatsReadResponse
+        ChatsReadResponse | ErrorResponse
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...models.resolve_tool_call_form import ResolveToolCallForm
 from ...models.resolve_tool_call_response import ResolveToolCallResponse
@@ -38,11 +39,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | ResolveToolCallResponse | None:
+) -> ErrorResponse | HTTPValidationError | ResolveToolCallResponse | None:
     if response.status_code == 200:
         response_200 = ResolveToolCallResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -57,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | ResolveToolCallResponse]:
+) -> Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResolveToolCallForm,
-) -> Response[HTTPValidationError | ResolveToolCallResponse]:
+) -> Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]:
     """Approve, reject or answer a pending tool call.
 
     Args:
@@ -85,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | ResolveToolCallResponse]
+        Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ResolveToolCallForm,
-) -> HTTPValidationError | ResolveToolCallResponse | None:
+) -> ErrorResponse | HTTPValidationError | ResolveToolCallResponse | None:
     """Approve, reject or answer a pending tool call.
 
     Args:
@@ -120,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | ResolveToolCallResponse
+        ErrorResponse | HTTPValidationError | ResolveToolCallResponse
     """
 
     return sync_detailed(
@@ -137,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ResolveToolCallForm,
-) -> Response[HTTPValidationError | ResolveToolCallResponse]:
+) -> Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]:
     """Approve, reject or answer a pending tool call.
 
     Args:
@@ -150,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | ResolveToolCallResponse]
+        Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ResolveToolCallForm,
-) -> HTTPValidationError | ResolveToolCallResponse | None:
+) -> ErrorResponse | HTTPValidationError | ResolveToolCallResponse | None:
     """Approve, reject or answer a pending tool call.
 
     Args:
@@ -183,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | ResolveToolCallResponse
+        ErrorResponse | HTTPValidationError | ResolveToolCallResponse
     """
 
     return (

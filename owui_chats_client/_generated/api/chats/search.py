@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_title_id_response import ChatTitleIdResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import UNSET, Response, Unset
 
@@ -40,7 +41,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -50,6 +51,11 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -64,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +84,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     text: str,
     page: int | None | Unset = UNSET,
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """Search the caller's chats.
 
     Args:
@@ -90,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +116,7 @@ def sync(
     client: AuthenticatedClient | Client,
     text: str,
     page: int | None | Unset = UNSET,
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """Search the caller's chats.
 
     Args:
@@ -122,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return sync_detailed(
@@ -137,7 +143,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     text: str,
     page: int | None | Unset = UNSET,
-) -> Response[HTTPValidationError | list[ChatTitleIdResponse]]:
+) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
     """Search the caller's chats.
 
     Args:
@@ -149,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[ChatTitleIdResponse]]
+        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +173,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     text: str,
     page: int | None | Unset = UNSET,
-) -> HTTPValidationError | list[ChatTitleIdResponse] | None:
+) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
     """Search the caller's chats.
 
     Args:
@@ -179,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[ChatTitleIdResponse]
+        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
     """
 
     return (

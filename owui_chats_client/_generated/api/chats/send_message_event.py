@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
 from ...models.event_form import EventForm
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
@@ -37,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> bool | None:
@@ -48,6 +49,11 @@ def _parse_response(
         response_200 = _parse_response_200(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -62,7 +68,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | bool | None]:
+) -> Response[ErrorResponse | HTTPValidationError | bool | None]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EventForm,
-) -> Response[HTTPValidationError | bool | None]:
+) -> Response[ErrorResponse | HTTPValidationError | bool | None]:
     """Send an event to a message (for example a status update).
 
     Args:
@@ -90,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | bool | None]
+        Response[ErrorResponse | HTTPValidationError | bool | None]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: EventForm,
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     """Send an event to a message (for example a status update).
 
     Args:
@@ -125,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | bool | None
+        ErrorResponse | HTTPValidationError | bool | None
     """
 
     return sync_detailed(
@@ -142,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: EventForm,
-) -> Response[HTTPValidationError | bool | None]:
+) -> Response[ErrorResponse | HTTPValidationError | bool | None]:
     """Send an event to a message (for example a status update).
 
     Args:
@@ -155,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | bool | None]
+        Response[ErrorResponse | HTTPValidationError | bool | None]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: EventForm,
-) -> HTTPValidationError | bool | None:
+) -> ErrorResponse | HTTPValidationError | bool | None:
     """Send an event to a message (for example a status update).
 
     Args:
@@ -188,7 +194,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | bool | None
+        ErrorResponse | HTTPValidationError | bool | None
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_config_form import ChatConfigForm
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
@@ -31,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatConfigForm | HTTPValidationError | None:
+) -> ChatConfigForm | ErrorResponse | HTTPValidationError | None:
     if response.status_code == 200:
         response_200 = ChatConfigForm.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -50,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatConfigForm | HTTPValidationError]:
+) -> Response[ChatConfigForm | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +69,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatConfigForm,
-) -> Response[ChatConfigForm | HTTPValidationError]:
+) -> Response[ChatConfigForm | ErrorResponse | HTTPValidationError]:
     """Set the chats configuration (admin).
 
     Args:
@@ -74,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatConfigForm | HTTPValidationError]
+        Response[ChatConfigForm | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -92,7 +98,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatConfigForm,
-) -> ChatConfigForm | HTTPValidationError | None:
+) -> ChatConfigForm | ErrorResponse | HTTPValidationError | None:
     """Set the chats configuration (admin).
 
     Args:
@@ -103,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatConfigForm | HTTPValidationError
+        ChatConfigForm | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -116,7 +122,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatConfigForm,
-) -> Response[ChatConfigForm | HTTPValidationError]:
+) -> Response[ChatConfigForm | ErrorResponse | HTTPValidationError]:
     """Set the chats configuration (admin).
 
     Args:
@@ -127,7 +133,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatConfigForm | HTTPValidationError]
+        Response[ChatConfigForm | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +149,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatConfigForm,
-) -> ChatConfigForm | HTTPValidationError | None:
+) -> ChatConfigForm | ErrorResponse | HTTPValidationError | None:
     """Set the chats configuration (admin).
 
     Args:
@@ -154,7 +160,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatConfigForm | HTTPValidationError
+        ChatConfigForm | ErrorResponse | HTTPValidationError
     """
 
     return (

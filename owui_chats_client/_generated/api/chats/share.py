@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_response import ChatResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...models.share_chat_form import ShareChatForm
 from ...types import UNSET, Response, Unset
@@ -39,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChatResponse | None:
@@ -59,6 +60,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -72,7 +78,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: None | ShareChatForm | Unset = UNSET,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Share a chat; returns it with its `share_id`.
 
     Args:
@@ -98,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: None | ShareChatForm | Unset = UNSET,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Share a chat; returns it with its `share_id`.
 
     Args:
@@ -130,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -145,7 +151,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: None | ShareChatForm | Unset = UNSET,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Share a chat; returns it with its `share_id`.
 
     Args:
@@ -157,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +181,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: None | ShareChatForm | Unset = UNSET,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Share a chat; returns it with its `share_id`.
 
     Args:
@@ -187,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return (

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.chat_response import ChatResponse
+from ...models.error_response import ErrorResponse
 from ...models.http_validation_error import HTTPValidationError
 from ...models.message_form import MessageForm
 from ...types import Response
@@ -38,7 +39,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> ChatResponse | None:
@@ -58,6 +59,16 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
 
@@ -71,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MessageForm,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Replace the content of a message.
 
     Args:
@@ -99,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: MessageForm,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Replace the content of a message.
 
     Args:
@@ -134,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return sync_detailed(
@@ -151,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: MessageForm,
-) -> Response[ChatResponse | None | HTTPValidationError]:
+) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
     """Replace the content of a message.
 
     Args:
@@ -164,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatResponse | None | HTTPValidationError]
+        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +195,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: MessageForm,
-) -> ChatResponse | None | HTTPValidationError:
+) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
     """Replace the content of a message.
 
     Args:
@@ -197,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatResponse | None | HTTPValidationError
+        ChatResponse | None | ErrorResponse | HTTPValidationError
     """
 
     return (

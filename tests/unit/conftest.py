@@ -1,0 +1,54 @@
+"""Fixtures of the unit tests: no network, no server, no real sleeping."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+import pytest
+from owui_unit_support import FakeServer, Harness
+
+import owui_chats_client._client as client_module
+
+
+@pytest.fixture(autouse=True)
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Every retry wait, in seconds; nothing really sleeps."""
+    recorded: list[float] = []
+
+    def fake_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    async def fake_async_sleep(seconds: float) -> None:
+        recorded.append(seconds)
+
+    monkeypatch.setattr(client_module, "time", SimpleNamespace(sleep=fake_sleep))
+    monkeypatch.setattr(client_module, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
+    return recorded
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENWEBUI_BASE_URL", "OPENWEBUI_API_KEY", "OPENWEBUI_LOG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def restore_package_logger() -> Iterator[None]:
+    logger = logging.getLogger("owui_chats_client")
+    level, handlers, propagate = logger.level, list(logger.handlers), logger.propagate
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers
+    logger.propagate = propagate
+
+
+@pytest.fixture(params=["sync", "async"])
+def harness(request: pytest.FixtureRequest) -> Harness:
+    return Harness(request.param)
+
+
+@pytest.fixture
+def fake_server() -> type[FakeServer]:
+    return FakeServer

@@ -1,0 +1,266 @@
+"""Base URL, API key, environment, options, raw responses and redirects."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from owui_unit_support import API_KEY, CHAT, COMPLETION, TITLE, FakeServer, Harness, Reply, ok
+
+from owui_chats_client import APIResponse, AsyncChatsClient, ChatsClient, OpenWebUIError
+from owui_chats_client.types import ChatResponse
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["http://h:8080", "http://h:8080/", "http://h:8080/api", "http://h:8080/api/"],
+)
+async def test_base_url_forms_all_reach_the_same_routes(harness: Harness, base_url: str) -> None:
+    server = FakeServer(ok(CHAT), ok({"messages": []}), ok(COMPLETION))
+    client = harness.client(server, base_url=base_url)
+    assert client.base_url == "http://h:8080"
+
+    await harness.call(client.get, "x")
+    await harness.call(client.chat_completed, {"model": "m", "messages": []})
+    await harness.call(client.chat_completion_api, {"model": "m", "messages": []})
+
+    paths = [r.url.path for r in server.requests]
+    assert paths == ["/api/v1/chats/x", "/api/chat/completed", "/api/v1/chat/completions"]
+    assert all("/api/api" not in str(r.url) for r in server.requests)
+    assert all(r.url.port == 8080 and r.url.host == "h" for r in server.requests)
+
+
+async def test_base_url_under_a_sub_path_is_kept(harness: Harness) -> None:
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server, base_url="https://example.org/owui/api/")
+    await harness.call(client.get, "x")
+    assert str(server.last.url) == "https://example.org/owui/api/v1/chats/x"
+
+
+async def test_environment_is_read_at_construction(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENWEBUI_BASE_URL", "http://from-env:3000/api")
+    monkeypatch.setenv("OPENWEBUI_API_KEY", "sk-from-env")
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server, base_url=None, api_key=None)
+    # later changes of the environment do not affect a built client
+    monkeypatch.setenv("OPENWEBUI_BASE_URL", "http://elsewhere:1")
+    monkeypatch.setenv("OPENWEBUI_API_KEY", "sk-other")
+
+    await harness.call(client.get, "x")
+    assert str(server.last.url) == "http://from-env:3000/api/v1/chats/x"
+    assert server.last.headers["authorization"] == "Bearer sk-from-env"
+
+
+async def test_explicit_arguments_win_over_the_environment(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENWEBUI_BASE_URL", "http://from-env:3000")
+    monkeypatch.setenv("OPENWEBUI_API_KEY", "sk-from-env")
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server, base_url="http://h:8080", api_key=API_KEY)
+    await harness.call(client.get, "x")
+    assert server.last.url.host == "h"
+    assert server.last.headers["authorization"] == f"Bearer {API_KEY}"
+
+
+@pytest.mark.parametrize("cls", [ChatsClient, AsyncChatsClient])
+def test_missing_base_url_is_a_clear_error(cls: type) -> None:
+    with pytest.raises(OpenWebUIError) as info:
+        cls(api_key="k")
+    message = str(info.value)
+    assert "base_url" in message and "OPENWEBUI_BASE_URL" in message
+
+
+@pytest.mark.parametrize("cls", [ChatsClient, AsyncChatsClient])
+@pytest.mark.parametrize("base_url", ["h:8080", "ftp://h", "http://", "/api"])
+def test_base_url_that_is_not_an_http_url_is_rejected(cls: type, base_url: str) -> None:
+    with pytest.raises((ValueError, OpenWebUIError)):
+        cls(base_url, "k")
+
+
+@pytest.mark.parametrize("cls", [ChatsClient, AsyncChatsClient])
+@pytest.mark.parametrize("api_key", ["", "   "])
+def test_blank_api_key_is_rejected(cls: type, api_key: str) -> None:
+    with pytest.raises(ValueError):
+        cls("http://h:8080", api_key)
+
+
+async def test_bearer_header_and_accept(harness: Harness) -> None:
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server)
+    await harness.call(client.get, "x")
+    assert server.last.headers["authorization"] == f"Bearer {API_KEY}"
+    assert server.last.headers["accept"] == "application/json"
+
+
+async def test_no_key_sends_no_authorization(harness: Harness) -> None:
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server, api_key=None)
+    await harness.call(client.get, "x")
+    assert "authorization" not in server.last.headers
+
+
+async def test_default_headers_and_with_options_headers(harness: Harness) -> None:
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server, default_headers={"X-Team": "a", "X-Keep": "1"})
+    await harness.call(client.get, "x")
+    assert server.last.headers["x-team"] == "a"
+
+    other = client.with_options(headers={"X-Team": "b"})
+    await harness.call(other.get, "x")
+    assert server.last.headers["x-team"] == "b"
+    assert server.last.headers["x-keep"] == "1"
+    # the original is unchanged
+    await harness.call(client.get, "x")
+    assert server.last.headers["x-team"] == "a"
+
+
+async def test_with_options_shares_the_pool_and_changes_settings(harness: Harness) -> None:
+    client = harness.client(FakeServer(ok(CHAT)), max_retries=1, timeout=30)
+    other = client.with_options(max_retries=5, timeout=httpx.Timeout(3.0))
+    assert other._http is client._http
+    assert type(other) is type(client)
+    assert (client.max_retries, other.max_retries) == (1, 5)
+    assert client.timeout == httpx.Timeout(30)
+    assert other.timeout == httpx.Timeout(3.0)
+    with pytest.raises(ValueError):
+        client.with_options(max_retries=-1)
+
+
+async def test_timeout_is_sent_with_each_request(harness: Harness) -> None:
+    server = FakeServer(ok(CHAT))
+    client = harness.client(server, timeout=12.5)
+    await harness.call(client.get, "x")
+    assert server.last.extensions["timeout"]["read"] == 12.5
+    await harness.call(client.with_options(timeout=2.0).get, "x")
+    assert server.last.extensions["timeout"]["read"] == 2.0
+
+
+async def test_closing_a_client_leaves_a_passed_http_client_open(harness: Harness) -> None:
+    client = harness.client(FakeServer(ok(CHAT)))
+    if harness.is_async:
+        async with client:
+            pass
+    else:
+        with client:
+            pass
+    assert not client._http.is_closed
+
+
+@pytest.mark.parametrize("cls", [ChatsClient, AsyncChatsClient])
+def test_wrong_http_client_type_is_rejected(cls: type) -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200))
+    wrong_class = httpx.AsyncClient if cls is ChatsClient else httpx.Client
+    wrong = wrong_class(transport=transport)
+    with pytest.raises(TypeError, match="http_client"):
+        cls("http://h:8080", "k", http_client=wrong)
+
+
+async def test_own_pool_is_closed_with_the_client(harness: Harness) -> None:
+    client = harness.client_class("http://h:8080", "k")
+    assert client._http.follow_redirects is True
+    if harness.is_async:
+        await client.aclose()
+    else:
+        client.close()
+    assert client._http.is_closed
+
+
+# -- with_raw_response ----------------------------------------------------------------------------
+
+
+async def test_with_raw_response(harness: Harness) -> None:
+    server = FakeServer(Reply(200, json=CHAT, headers={"x-request-id": "r-1"}))
+    client = harness.client(server)
+    raw = await harness.call(client.with_raw_response.get, "x")
+    assert isinstance(raw, APIResponse)
+    assert raw.status_code == 200
+    assert raw.headers["x-request-id"] == "r-1"
+    assert isinstance(raw.parsed, ChatResponse) and raw.parsed.id == "c1"
+    assert raw.parse() is raw.parsed
+    # the client itself still returns plain values
+    assert isinstance(await harness.call(client.get, "x"), ChatResponse)
+
+
+async def test_with_raw_response_of_lists_and_completions(harness: Harness) -> None:
+    server = FakeServer(ok([TITLE]))
+    client = harness.client(server)
+    raw = await harness.call(client.with_raw_response.get_list)
+    assert isinstance(raw, APIResponse) and raw.parsed[0].id == "c1"
+
+    completion = {"id": "x", "choices": [{"index": 0, "message": {"role": "assistant"}}]}
+    client = harness.client(FakeServer(ok(completion)))
+    raw = await harness.call(
+        client.with_raw_response.chat_completion, {"model": "m", "messages": []}
+    )
+    assert isinstance(raw, APIResponse) and raw.status_code == 200 and raw.parsed.id == "x"
+
+
+# -- redirects ------------------------------------------------------------------------------------
+
+
+def _redirecting_server(location: str) -> FakeServer:
+    def first(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(307, headers={"location": location})
+
+    return FakeServer(first, Reply(200, json=CHAT))
+
+
+async def test_redirect_to_another_host_drops_the_key(harness: Harness) -> None:
+    server = _redirecting_server("http://other-host:9000/api/v1/chats/x")
+    client = harness.client(server, follow_redirects=True)
+    result = await harness.call(client.get, "x")
+    assert isinstance(result, ChatResponse)
+    first, second = server.requests
+    assert first.headers["authorization"] == f"Bearer {API_KEY}"
+    assert second.url.host == "other-host"
+    assert "authorization" not in second.headers
+    assert all(API_KEY not in str(v) for v in second.headers.values())
+
+
+async def test_redirect_on_the_same_host_keeps_the_key(harness: Harness) -> None:
+    server = _redirecting_server("/api/v1/chats/y")
+    client = harness.client(server, follow_redirects=True)
+    await harness.call(client.get, "x")
+    second = server.requests[1]
+    assert second.url.path == "/api/v1/chats/y"
+    assert second.headers["authorization"] == f"Bearer {API_KEY}"
+
+
+def test_repr_names_the_server_only() -> None:
+    client = ChatsClient("http://h:8080", API_KEY)
+    assert repr(client) == "ChatsClient(base_url='http://h:8080')"
+    assert API_KEY not in repr(client) and API_KEY not in str(client)
+    client.close()
+
+
+@pytest.mark.parametrize("target", ["other-host", "same-host"])
+def test_own_default_client_follows_redirects_and_guards_the_key(
+    monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    location = "http://other-host:9000/api/v1/chats/x" if target == "other-host" else "/moved"
+    server = _redirecting_server(location)
+    client = ChatsClient("http://h:8080", API_KEY)
+    assert client._http.follow_redirects is True
+    client._http._transport = httpx.MockTransport(server)
+    try:
+        assert isinstance(client.get("x"), ChatResponse)
+    finally:
+        client.close()
+    second = server.requests[1]
+    if target == "other-host":
+        assert second.url.host == "other-host"
+        assert "authorization" not in second.headers
+    else:
+        assert second.url.path == "/moved"
+        assert second.headers["authorization"] == f"Bearer {API_KEY}"
