@@ -41,7 +41,7 @@ import tempfile
 import time
 import tracemalloc
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -647,24 +647,35 @@ def row_replay(report: Report, sizes: Sizes, db_body: bytes, lines_body: bytes, 
     ``httpx.MockTransport``, so that only the client's own work is timed."""
     log(f"rows 2r-3r: the same bodies replayed through MockTransport, {sizes.bulk_rounds} rounds")
     piece = 1 << 16
+    split = {
+        ndjson: [body[at : at + piece] for at in range(0, len(body), piece)]
+        for ndjson, body in ((True, lines_body), (False, db_body))
+    }
 
-    def answer(request: httpx.Request) -> httpx.Response:
-        ndjson = request.url.path.endswith("/all")
-        body = lines_body if ndjson else db_body
-        kind = "application/x-ndjson" if ndjson else "application/json"
-        chunks = (body[at : at + piece] for at in range(0, len(body), piece))
-        return httpx.Response(200, content=chunks, headers={"content-type": kind})
+    def replay(asynchronous: bool) -> httpx.MockTransport:
+        def answer(request: httpx.Request) -> httpx.Response:
+            ndjson = request.url.path.endswith("/all")
+            kind = "application/x-ndjson" if ndjson else "application/json"
+            pieces = split[ndjson]
 
-    transport = httpx.MockTransport(answer)
+            async def apieces() -> AsyncIterator[bytes]:
+                for one in pieces:
+                    yield one
+
+            content = apieces() if asynchronous else iter(pieces)
+            return httpx.Response(200, content=content, headers={"content-type": kind})
+
+        return httpx.MockTransport(answer)
+
     url = f"{MOCK_BASE}/api/v1/chats/all/db"
-    raw = httpx.Client(transport=transport)
-    facade = ChatsClient(MOCK_BASE, MOCK_KEY, http_client=httpx.Client(transport=transport))
+    raw = httpx.Client(transport=replay(False))
+    facade = ChatsClient(MOCK_BASE, MOCK_KEY, http_client=httpx.Client(transport=replay(False)))
     loop = asyncio.new_event_loop()
     afacade = AsyncChatsClient(
-        MOCK_BASE, MOCK_KEY, http_client=httpx.AsyncClient(transport=transport)
+        MOCK_BASE, MOCK_KEY, http_client=httpx.AsyncClient(transport=replay(True))
     )
     owui = owui_client_for(
-        f"{MOCK_BASE}/api", MOCK_KEY, httpx.AsyncClient(transport=transport, timeout=60.0)
+        f"{MOCK_BASE}/api", MOCK_KEY, httpx.AsyncClient(transport=replay(True), timeout=60.0)
     )
 
     def raw_read() -> int:

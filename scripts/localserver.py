@@ -122,6 +122,14 @@ def ensure_installed() -> Path:
     return exe
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the process that started the server dies (Linux)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -194,6 +202,7 @@ class LocalServer:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         log.close()
         self._wait_healthy()
@@ -367,6 +376,7 @@ def main(argv: list[str]) -> int:
         print(ensure_installed())
         return 0
     if command == "run":
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanup below
         with running_server() as server:
             assert server.seed is not None
             for key, value in server.seed.env().items():
