@@ -18,15 +18,19 @@ try:  # orjson is optional; it decodes large chat exports several times faster.
     import orjson
 
     def loads(data: bytes | str) -> Any:
-        return orjson.loads(data)
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            # orjson refuses what the standard library accepts (integers beyond 64 bits, NaN).
+            return json.loads(data)
 
-    _DECODE_ERRORS: tuple[type[Exception], ...] = (orjson.JSONDecodeError, UnicodeDecodeError)
 except ImportError:  # pragma: no cover - exercised where orjson is not installed
 
     def loads(data: bytes | str) -> Any:
         return json.loads(data)
 
-    _DECODE_ERRORS = (json.JSONDecodeError, UnicodeDecodeError)
+
+_DECODE_ERRORS = (ValueError, UnicodeDecodeError)
 
 
 class Model(Protocol):

@@ -596,43 +596,7 @@ def row_bulk(report: Report, sizes: Sizes, base_url: str, api_key: str, count: i
             "both carry the same chats",
         )
 
-        log(f"row 3: peak memory growth under tracemalloc, {sizes.memory_rounds} round(s)")
-        memory: dict[str, list[float]] = {"facade": [], "stream": [], "raw": []}
-        for _ in range(sizes.memory_rounds):
-            memory["facade"].append(traced_peak(lambda: len(facade.get_all_db())))
-            memory["stream"].append(traced_peak(stream_count))
-            memory["raw"].append(traced_peak(raw_read))
-        peak = {name: statistics.median(values) for name, values in memory.items()}
-        what = "peak memory growth (tracemalloc)"
-        report.add(Line("3b", what, "facade ChatsClient.get_all_db", peak["facade"], "B"))
-        report.add(
-            Line(
-                "3b",
-                what,
-                "facade ChatsClient.iter_all",
-                peak["stream"],
-                "B",
-                "get_all_db",
-                peak["stream"] / peak["facade"],
-                ("<", 0.20),
-                note="the loop keeps no chat, as an export to a file would; tracemalloc counts "
-                "every Python-heap allocation (response bytes, parser buffers, decoded objects, "
-                "models) in this one process, free of the allocator reuse and page noise of RSS",
-            )
-        )
-        report.add(
-            Line(
-                "3b",
-                what,
-                "raw httpx.Client + json.loads",
-                peak["raw"],
-                "B",
-                "get_all_db",
-                peak["raw"] / peak["facade"],
-                note="json.loads, not orjson: orjson sizes its parse buffer from the input "
-                "(several times the body) before it builds any object",
-            )
-        )
+        row_memory(report, sizes, base_url, api_key, facade, stream_count, raw_read)
     finally:
         for http in (araw, afacade, owui._client):
             loop.run_until_complete(http.aclose())
@@ -640,6 +604,111 @@ def row_bulk(report: Report, sizes: Sizes, base_url: str, api_key: str, count: i
         facade.close()
         raw.close()
     row_replay(report, sizes, db_body, lines_body, count)
+
+
+# A child process reads the chats once, after the facade is imported and the client made, and
+# reports how far that read raised its resident high-water mark (VmHWM).
+MEMORY_CHILD = """\
+import json, sys
+from owui_chats_client import ChatsClient
+def hwm():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+how = sys.argv[1]
+client = ChatsClient()  # OPENWEBUI_BASE_URL, OPENWEBUI_API_KEY
+before = hwm()
+if how == "iter_all":
+    with client.iter_all() as chats:
+        count = sum(1 for _ in chats)
+else:
+    count = len(client.get_all_db())
+print(json.dumps({{"grew": hwm() - before, "count": count}}))
+"""
+
+
+def rss_growth(base_url: str, api_key: str, how: str, count: int) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD.format(), how],
+        env={**os.environ, "OPENWEBUI_BASE_URL": base_url, "OPENWEBUI_API_KEY": api_key},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"memory child ({how}) failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["count"] == count, result
+    return float(result["grew"])
+
+
+def row_memory(
+    report: Report,
+    sizes: Sizes,
+    base_url: str,
+    api_key: str,
+    facade: ChatsClient,
+    stream_count: Callable[[], int],
+    raw_read: Callable[[], int],
+) -> None:
+    rounds = sizes.memory_rounds
+    log(f"row 3: peak memory growth, RSS in child processes and tracemalloc, {rounds} round(s)")
+    count = stream_count()
+    rss: dict[str, list[float]] = {"get_all_db": [], "iter_all": []}
+    traced: dict[str, list[float]] = {"facade": [], "stream": [], "raw": []}
+    for _ in range(rounds):
+        for how in rss:
+            rss[how].append(rss_growth(base_url, api_key, how, count))
+        traced["facade"].append(traced_peak(lambda: len(facade.get_all_db())))
+        traced["stream"].append(traced_peak(stream_count))
+        traced["raw"].append(traced_peak(raw_read))
+    grew = {how: statistics.median(values) for how, values in rss.items()}
+    what = "peak RSS growth (child process)"
+    report.add(Line("3b", what, "facade ChatsClient.get_all_db", grew["get_all_db"], "B"))
+    report.add(
+        Line(
+            "3b",
+            what,
+            "facade ChatsClient.iter_all",
+            grew["iter_all"],
+            "B",
+            "get_all_db",
+            grew["iter_all"] / grew["get_all_db"],
+            ("<", 0.20),
+            note="RSS high-water growth of a fresh process around one read: what the machine "
+            "had to supply, including parser buffers that tracemalloc counts whole but the parser "
+            "only partly touches (orjson reserves its buffer from the input size); the loop keeps "
+            "no chat, as an export to a file would",
+        )
+    )
+    peak = {name: statistics.median(values) for name, values in traced.items()}
+    what = "peak traced growth (tracemalloc)"
+    report.add(Line("3c", what, "facade ChatsClient.get_all_db", peak["facade"], "B"))
+    report.add(
+        Line(
+            "3c",
+            what,
+            "facade ChatsClient.iter_all",
+            peak["stream"],
+            "B",
+            "get_all_db",
+            peak["stream"] / peak["facade"],
+            note="every Python-heap allocation in this process, byte-exact, allocator reuse "
+            "aside; orjson's whole reserved buffer counts here",
+        )
+    )
+    report.add(
+        Line(
+            "3c",
+            what,
+            "raw httpx.Client + json.loads",
+            peak["raw"],
+            "B",
+            "get_all_db",
+            peak["raw"] / peak["facade"],
+        )
+    )
 
 
 def row_replay(report: Report, sizes: Sizes, db_body: bytes, lines_body: bytes, count: int) -> None:
@@ -1056,7 +1125,7 @@ def main(argv: list[str] | None = None) -> int:
     report.facts.append(
         f"mode: {'quick' if args.quick else 'full'}, {time.perf_counter() - STARTED:.0f}s. "
         "median: over rounds; ratio: median over rounds of contender / baseline timed in the "
-        "same round (row 3b: ratio of medians)"
+        "same round (rows 3b-3c: ratio of medians)"
     )
     print(render(report))
     failed = [line for line in report.lines if line.verdict == "FAIL"]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
-from owui_unit_support import FakeServer, Harness
+from owui_unit_support import INPUTS_TRIED, FakeServer, Harness
 
 import owui_chats_client._client as client_module
 
@@ -52,3 +52,11 @@ def harness(request: pytest.FixtureRequest) -> Harness:
 @pytest.fixture
 def fake_server() -> type[FakeServer]:
     return FakeServer
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many inputs each property test tried."""
+    if INPUTS_TRIED:
+        terminalreporter.write_sep("=", "property inputs tried")
+        for name, count in sorted(INPUTS_TRIED.items()):
+            terminalreporter.write_line(f"{count:6d}  {name}")

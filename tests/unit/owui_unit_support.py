@@ -5,8 +5,10 @@ Every test talks to the clients through ``httpx.MockTransport``; nothing touches
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -290,3 +292,22 @@ class Harness:
 
     def __repr__(self) -> str:
         return f"Harness({self.mode})"
+
+
+# -- property-test bookkeeping ---------------------------------------------------------------------
+
+INPUTS_TRIED: Counter[str] = Counter()
+
+
+def counted(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Count the inputs a property tried (printed at the end of the run by conftest.py)."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            INPUTS_TRIED[name] += 1
+            return function(*args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -24,6 +24,7 @@ from owui_unit_support import (
     USAGE_ITEM,
     FakeServer,
     Harness,
+    counted,
     sse,
 )
 
@@ -80,6 +81,7 @@ ID_TEXT = st.text(min_size=1, max_size=20).filter(lambda s: s.strip() and s not 
 
 @SETTINGS
 @given(chat_id=ID_TEXT)
+@counted("path id: one encoded segment")
 def test_any_id_is_one_segment_that_decodes_back(chat_id: str) -> None:
     holder = Holder()
     holder.payload = [TAG_A]
@@ -96,6 +98,7 @@ def test_any_id_is_one_segment_that_decodes_back(chat_id: str) -> None:
 
 @SETTINGS
 @given(blank=st.text(alphabet=" \t\r\n\x0b\x0c\u00a0\u2003", max_size=5))
+@counted("path id: blank ids refused")
 def test_blank_ids_never_reach_the_server(blank: str) -> None:
     holder = Holder()
     client = _client(holder)
@@ -167,6 +170,7 @@ def test_answers_parse_or_raise_validation_errors(
 
     @SETTINGS
     @given(payload=mutated(valid))
+    @counted(f"mutated answer: {name}")
     def check(payload: Any) -> None:
         holder.payload = payload
         with contextlib.suppress(APIResponseValidationError):
@@ -177,6 +181,7 @@ def test_answers_parse_or_raise_validation_errors(
 
 @SETTINGS
 @given(payload=JSON)
+@counted("stream event: any JSON")
 def test_stream_events_parse_or_raise_validation_errors(payload: Any) -> None:
     from owui_chats_client import APIStreamError
 
