@@ -54,11 +54,16 @@ def generate(into: Path) -> str:
         out = Path(tmp) / "_generated"
         result = subprocess.run(
             [
-                "openapi-python-client", "generate",
-                "--path", str(SPEC),
-                "--config", str(CONFIG),
-                "--meta", "none",
-                "--output-path", str(out),
+                "openapi-python-client",
+                "generate",
+                "--path",
+                str(SPEC),
+                "--config",
+                str(CONFIG),
+                "--meta",
+                "none",
+                "--output-path",
+                str(out),
             ],
             cwd=tmp,
             capture_output=True,
@@ -113,8 +118,10 @@ def main() -> int:
         if args.check:
             diffs = compare(fresh, TARGET)
             if diffs:
-                print(f"{TARGET.relative_to(ROOT)} is not current; run scripts/generate:",
-                      file=sys.stderr)
+                print(
+                    f"{TARGET.relative_to(ROOT)} is not current; run scripts/generate:",
+                    file=sys.stderr,
+                )
                 for diff in diffs:
                     print(f"  - {diff}", file=sys.stderr)
                 return 1

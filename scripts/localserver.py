@@ -24,9 +24,10 @@ import tempfile
 import textwrap
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import httpx
 
@@ -76,21 +77,21 @@ class Pipe:
         return chunks()
 '''
 
-ACTION = '''
+ACTION = """
 class Action:
     async def action(self, body: dict, __user__=None, __event_emitter__=None):
         return {"action": "echoaction", "model": body.get("model"),
                 "messages": len(body.get("messages") or [])}
-'''
+"""
 
-FILTER = f'''
+FILTER = f"""
 class Filter:
     def outlet(self, body: dict, __user__=None) -> dict:
         for message in body.get("messages") or []:
             if message.get("role") == "assistant" and isinstance(message.get("content"), str):
                 message["content"] = message["content"] + {FILTER_SUFFIX!r}
         return body
-'''
+"""
 
 
 def _log(message: str) -> None:
@@ -113,7 +114,14 @@ def ensure_installed() -> Path:
         shutil.rmtree(venv)
     venv.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    pip = [
+        str(venv / "bin" / "python"),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--disable-pip-version-check",
+    ]
     # Prefer the CPU torch build; fall back to whatever the resolver picks.
     if subprocess.run([*pip, TORCH_PIN]).returncode != 0:
         _log(f"{TORCH_PIN} not available; letting pip choose torch")
@@ -194,17 +202,16 @@ class LocalServer:
     def start(self) -> None:
         exe = ensure_installed()
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
-        self._proc = subprocess.Popen(
-            [str(exe), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=self.data_dir,
-            env=self._env(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=_die_with_parent,
-        )
-        log.close()
+        with open(self.log_path, "ab") as log:
+            self._proc = subprocess.Popen(
+                [str(exe), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+                cwd=self.data_dir,
+                env=self._env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=_die_with_parent,
+            )
         self._wait_healthy()
 
     def _wait_healthy(self) -> None:
@@ -282,24 +289,34 @@ def _bearer(token: str) -> dict[str, str]:
 
 
 def _create_function(http: httpx.Client, token: str, fid: str, name: str, content: str) -> None:
-    form = {"id": fid, "name": name, "content": textwrap.dedent(content),
-            "meta": {"description": f"owui-chats-client test fixture: {name}"}}
+    form = {
+        "id": fid,
+        "name": name,
+        "content": textwrap.dedent(content),
+        "meta": {"description": f"owui-chats-client test fixture: {name}"},
+    }
     _check(http.post("/api/v1/functions/create", json=form, headers=_bearer(token)))
     _check(http.post(f"/api/v1/functions/id/{fid}/toggle", headers=_bearer(token)))
 
 
 def enable_user_api_keys(http: httpx.Client, admin_token: str) -> None:
     """Let ordinary users create API keys (the default permission ``features.api_keys`` is off)."""
-    permissions = _check(http.get("/api/v1/users/default/permissions", headers=_bearer(admin_token)))
+    permissions = _check(
+        http.get("/api/v1/users/default/permissions", headers=_bearer(admin_token))
+    )
     if permissions.get("features", {}).get("api_keys"):
         return
     permissions.setdefault("features", {})["api_keys"] = True
-    _check(http.post("/api/v1/users/default/permissions", json=permissions,
-                     headers=_bearer(admin_token)))
+    _check(
+        http.post(
+            "/api/v1/users/default/permissions", json=permissions, headers=_bearer(admin_token)
+        )
+    )
 
 
-def add_user(base_url: str, admin_token: str, *, name: str = "Fresh User",
-             role: str = "user") -> dict[str, str]:
+def add_user(
+    base_url: str, admin_token: str, *, name: str = "Fresh User", role: str = "user"
+) -> dict[str, str]:
     """A new user with a unique email: ``{"id", "email", "password", "token", "api_key"}``.
 
     The admin adds it (``POST /api/v1/auths/add``); its API key comes from its own token.
@@ -311,8 +328,13 @@ def add_user(base_url: str, admin_token: str, *, name: str = "Fresh User",
         enable_user_api_keys(http, admin_token)
         user = _check(http.post("/api/v1/auths/add", json=form, headers=_bearer(admin_token)))
         key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(user["token"])))
-    return {"id": user["id"], "email": email, "password": password, "token": user["token"],
-            "api_key": key["api_key"]}
+    return {
+        "id": user["id"],
+        "email": email,
+        "password": password,
+        "token": user["token"],
+        "api_key": key["api_key"],
+    }
 
 
 def sign_in(base_url: str, email: str, password: str) -> dict[str, Any]:
@@ -330,28 +352,49 @@ def seed(base_url: str) -> Seed:
     with httpx.Client(base_url=base_url, timeout=60) as http:
         admin = _signup_or_signin(http, "Admin", "admin@example.com", password)
         admin_token = admin["token"]
-        api_key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(admin_token)))["api_key"]
-        user_form = {"name": "Second User", "email": "user@example.com",
-                     "password": password, "role": "user"}
+        api_key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(admin_token)))[
+            "api_key"
+        ]
+        user_form = {
+            "name": "Second User",
+            "email": "user@example.com",
+            "password": password,
+            "role": "user",
+        }
         added = http.post("/api/v1/auths/add", json=user_form, headers=_bearer(admin_token))
         if added.status_code >= 400:
-            added = http.post("/api/v1/auths/signin",
-                              json={"email": user_form["email"], "password": password})
+            added = http.post(
+                "/api/v1/auths/signin", json={"email": user_form["email"], "password": password}
+            )
         user = _check(added)
         user_token = user["token"]
         enable_user_api_keys(http, admin_token)
         user_key_response = http.post("/api/v1/auths/api_key", headers=_bearer(user_token))
-        user_api_key = _check(user_key_response)["api_key"] if user_key_response.status_code < 400 else ""
-        folder = _check(http.post("/api/v1/folders/", json={"name": f"Seed {uuid.uuid4().hex[:6]}"},
-                                  headers=_bearer(admin_token)))
-        existing = {f["id"] for f in _check(http.get("/api/v1/functions/", headers=_bearer(admin_token)))}
+        user_api_key = (
+            _check(user_key_response)["api_key"] if user_key_response.status_code < 400 else ""
+        )
+        folder = _check(
+            http.post(
+                "/api/v1/folders/",
+                json={"name": f"Seed {uuid.uuid4().hex[:6]}"},
+                headers=_bearer(admin_token),
+            )
+        )
+        existing = {
+            f["id"] for f in _check(http.get("/api/v1/functions/", headers=_bearer(admin_token)))
+        }
         if ECHO_MODEL not in existing:
             _create_function(http, admin_token, ECHO_MODEL, "Echo", ECHO_PIPE.format(delay=0))
-            _create_function(http, admin_token, SLOW_ECHO_MODEL, "Slow Echo", ECHO_PIPE.format(delay=0.4))
+            _create_function(
+                http, admin_token, SLOW_ECHO_MODEL, "Slow Echo", ECHO_PIPE.format(delay=0.4)
+            )
             _create_function(http, admin_token, ACTION_ID, "Echo Action", ACTION)
             _create_function(http, admin_token, FILTER_ID, "Suffix Filter", FILTER)
-            _check(http.post(f"/api/v1/functions/id/{FILTER_ID}/toggle/global",
-                             headers=_bearer(admin_token)))
+            _check(
+                http.post(
+                    f"/api/v1/functions/id/{FILTER_ID}/toggle/global", headers=_bearer(admin_token)
+                )
+            )
     return Seed(
         base_url=base_url,
         api_key=api_key,

@@ -28,7 +28,11 @@ def _limits() -> httpx.Limits:
 
 
 def _echo(seed: Any, stream: bool) -> dict[str, Any]:
-    return {"model": seed.echo_model, "stream": stream, "messages": [{"role": "user", "content": "a b c"}]}
+    return {
+        "model": seed.echo_model,
+        "stream": stream,
+        "messages": [{"role": "user", "content": "a b c"}],
+    }
 
 
 def test_sync_pool_does_not_leak(seed: Any) -> None:

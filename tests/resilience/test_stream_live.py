@@ -5,16 +5,18 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from conftest import Api
-
 WORDS = "one two three four five six"
 
 
-async def test_first_chunk_arrives_before_the_last_is_produced(api: Api, seed: Any) -> None:
+async def test_first_chunk_arrives_before_the_last_is_produced(api: Any, seed: Any) -> None:
     # slowecho sleeps 0.4 s before each of its 7 chunks ("echo:" + 6 words): about 2.8 s in all.
     started = time.monotonic()
     stream = await api.chat_completion(
-        {"model": seed.slow_echo_model, "stream": True, "messages": [{"role": "user", "content": WORDS}]}
+        {
+            "model": seed.slow_echo_model,
+            "stream": True,
+            "messages": [{"role": "user", "content": WORDS}],
+        }
     )
     arrivals: list[float] = []
     text = ""
@@ -35,9 +37,13 @@ async def test_first_chunk_arrives_before_the_last_is_produced(api: Api, seed: A
     assert stream.response.is_closed
 
 
-async def test_stopping_early_releases_the_connection(api: Api, seed: Any) -> None:
+async def test_stopping_early_releases_the_connection(api: Any, seed: Any) -> None:
     stream = await api.chat_completion(
-        {"model": seed.slow_echo_model, "stream": True, "messages": [{"role": "user", "content": WORDS}]}
+        {
+            "model": seed.slow_echo_model,
+            "stream": True,
+            "messages": [{"role": "user", "content": WORDS}],
+        }
     )
     if api.is_async:
         async with stream:
