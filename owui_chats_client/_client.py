@@ -7,22 +7,19 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
-import attrs
 import httpx
 
-from . import _operations as ops
-from . import _parsing as p
+from . import _calls as calls
 from ._base import NOT_GIVEN, APIResponse, BaseClient, NotGiven
+from ._calls import Call, Completion, Form
 from ._constants import (
     DEFAULT_CONNECTION_LIMITS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
-    LOCAL_CHAT_ID_PREFIX,
 )
 from ._generated.models import (
     AccessGrant,
@@ -64,26 +61,6 @@ from ._generated.models import (
 from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
 
 T = TypeVar("T")
-Form = Mapping[str, Any]
-Completion = ChatCompletionResponse | ChatCompletionTaskResponse
-
-# Parsers of the results, named after what they return.
-_chat = p.model(ChatResponse)
-_chat_or_none = p.optional(_chat)
-_chats = p.list_of(_chat)
-_titles = p.list_of(p.model(ChatTitleIdResponse))
-_tags = p.list_of(p.model(TagModel))
-_completion = p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
-_chunk = p.model(ChatCompletionChunk)
-
-
-def with_local_chat_id(form: ChatCompletionForm) -> ChatCompletionForm:
-    """A copy of ``form`` with the synthetic ``local:api-<uuid4>`` chat id when it has none."""
-    if isinstance(form.chat_id, str) and form.chat_id:
-        return form
-    copy = attrs.evolve(form, chat_id=f"{LOCAL_CHAT_ID_PREFIX}{uuid.uuid4()}")
-    copy.additional_properties = dict(form.additional_properties)
-    return copy
 
 
 def _is_event_stream(response: httpx.Response) -> bool:
@@ -218,28 +195,28 @@ class ChatsClient(BaseClient[httpx.Client]):
             time.sleep(delay)
             attempt += 1
 
-    def _request(
-        self, spec: Mapping[str, Any], parser: p.Parser[T], *, idempotent: bool | None = None
-    ) -> T:
-        response = self._send(self._build_request(spec), stream=False, idempotent=idempotent)
-        parsed = self._parse(response, parser)
+    def _call(self, call: Call[T]) -> T:
+        response = self._send(
+            self._build_request(call.spec), stream=False, idempotent=call.idempotent
+        )
+        parsed = self._parse(response, call.parse)
         return cast(T, APIResponse(response, parsed)) if self._raw else parsed
 
-    def _stream_lines(self, spec: Mapping[str, Any], parser: p.Parser[T]) -> JSONLinesStream[T]:
-        response = self._send(self._build_request(spec), stream=True, idempotent=True)
-        return JSONLinesStream(response, parser)
+    def _stream_lines(self, call: Call[T]) -> JSONLinesStream[T]:
+        response = self._send(self._build_request(call.spec), stream=True, idempotent=True)
+        return JSONLinesStream(response, call.parse)
 
-    def _complete(self, spec: Mapping[str, Any]) -> Completion | Stream[ChatCompletionChunk]:
-        response = self._send(self._build_request(spec), stream=True, idempotent=False)
+    def _complete(self, call: Call[Completion]) -> Completion | Stream[ChatCompletionChunk]:
+        response = self._send(self._build_request(call.spec), stream=True, idempotent=False)
         if _is_event_stream(response):
-            return Stream(response, _chunk)
+            return Stream(response, calls.chunk)
         try:
             response.read()
         except httpx.TransportError as exc:
             raise self._connection_error(exc, response.request, 1) from exc
         finally:
             response.close()
-        parsed = self._parse(response, _completion)
+        parsed = self._parse(response, call.parse)
         return cast(Completion, APIResponse(response, parsed)) if self._raw else parsed
 
     # -- chats -----------------------------------------------------------------------------------
@@ -257,14 +234,11 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/list``
         """
-        spec = ops.get_list._get_kwargs(
-            page=page,
-            include_pinned=include_pinned,
-            include_folders=include_folders,
-            sort_by=p.or_unset(sort_by),
-            sort_dir=p.or_unset(sort_dir),
+        return self._call(
+            calls.get_list(
+                page, include_pinned, include_folders, sort_by=sort_by, sort_dir=sort_dir
+            )
         )
-        return self._request(spec, _titles)
 
     def list_chats(
         self,
@@ -279,14 +253,11 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/``
         """
-        spec = ops.list_chats._get_kwargs(
-            page=page,
-            include_pinned=include_pinned,
-            include_folders=include_folders,
-            sort_by=p.or_unset(sort_by),
-            sort_dir=p.or_unset(sort_dir),
+        return self._call(
+            calls.list_chats(
+                page, include_pinned, include_folders, sort_by=sort_by, sort_dir=sort_dir
+            )
         )
-        return self._request(spec, _titles)
 
     def get_chat_usage_stats(
         self, items_per_page: int = 50, page: int = 1
@@ -295,8 +266,7 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/stats/usage``
         """
-        spec = ops.get_chat_usage_stats._get_kwargs(items_per_page=items_per_page, page=page)
-        return self._request(spec, p.model(ChatUsageStatsListResponse))
+        return self._call(calls.get_chat_usage_stats(items_per_page, page))
 
     def export_chat_stats(
         self, updated_at: int | None = None, page: int = 1
@@ -305,8 +275,7 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/stats/export``
         """
-        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, page=page)
-        return self._request(spec, p.model(ChatStatsExportList))
+        return self._call(calls.export_chat_stats(updated_at, page))
 
     def iter_chat_stats_export(
         self, updated_at: int | None = None
@@ -315,30 +284,28 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/stats/export?stream=true``
         """
-        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, stream=True)
-        return self._stream_lines(spec, p.model(ChatStatsExport))
+        return self._stream_lines(calls.iter_chat_stats_export(updated_at))
 
     def export_single_chat_stats(self, chat_id: str) -> ChatStatsExport | None:
         """Statistics of one chat.
 
         ``GET /api/v1/chats/stats/export/{chat_id}``
         """
-        spec = ops.export_single_chat_stats._get_kwargs(p.path_param(chat_id, "chat_id"))
-        return self._request(spec, p.optional(p.model(ChatStatsExport)))
+        return self._call(calls.export_single_chat_stats(chat_id))
 
     def delete_all(self) -> bool:
         """Delete all of the caller's chats.
 
         ``DELETE /api/v1/chats/``
         """
-        return self._request(ops.delete_all._get_kwargs(), p.boolean)
+        return self._call(calls.delete_all())
 
     def mark_all_read(self) -> ChatsReadResponse:
         """Mark all of the caller's chats as read.
 
         ``POST /api/v1/chats/read``
         """
-        return self._request(ops.mark_all_read._get_kwargs(), p.model(ChatsReadResponse))
+        return self._call(calls.mark_all_read())
 
     def get_user_list(
         self,
@@ -352,62 +319,49 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/list/user/{user_id}``
         """
-        spec = ops.get_user_list._get_kwargs(
-            p.path_param(user_id, "user_id"),
-            page=page,
-            query=query,
-            order_by=order_by,
-            direction=direction,
-        )
-        return self._request(spec, _titles)
+        return self._call(calls.get_user_list(user_id, page, query, order_by, direction))
 
     def create_new(self, form_data: ChatForm | Form) -> ChatResponse | None:
         """Create a chat.
 
         ``POST /api/v1/chats/new``
         """
-        spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, ChatForm))
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.create_new(form_data))
 
     def import_chats(self, form_data: ChatsImportForm | Form) -> list[ChatResponse]:
         """Import chats, keeping their timestamps, pinned and archived state.
 
         ``POST /api/v1/chats/import``
         """
-        spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, ChatsImportForm))
-        return self._request(spec, _chats)
+        return self._call(calls.import_chats(form_data))
 
     def get_config(self) -> ChatConfigForm:
         """The chats configuration (admin).
 
         ``GET /api/v1/chats/config``
         """
-        return self._request(ops.get_config._get_kwargs(), p.model(ChatConfigForm))
+        return self._call(calls.get_config())
 
     def set_config(self, form_data: ChatConfigForm | Form) -> ChatConfigForm:
         """Set the chats configuration (admin).
 
         ``POST /api/v1/chats/config``
         """
-        spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, ChatConfigForm))
-        return self._request(spec, p.model(ChatConfigForm))
+        return self._call(calls.set_config(form_data))
 
     def search(self, text: str, page: int | None = None) -> list[ChatTitleIdResponse]:
         """Search the caller's chats by title and content.
 
         ``GET /api/v1/chats/search``
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, got {type(text).__name__}")
-        return self._request(ops.search._get_kwargs(text=text, page=page), _titles)
+        return self._call(calls.search(text, page))
 
     def get_by_folder_id(self, folder_id: str) -> list[ChatResponse]:
         """The chats in a folder, in full.
 
         ``GET /api/v1/chats/folder/{folder_id}``
         """
-        spec = ops.get_by_folder_id._get_kwargs(p.path_param(folder_id, "folder_id"))
-        return self._request(spec, _chats)
+        return self._call(calls.get_by_folder_id(folder_id))
 
     def get_list_by_folder_id(
         self,
@@ -421,27 +375,23 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/folder/{folder_id}/list``
         """
-        spec = ops.get_list_by_folder_id._get_kwargs(
-            p.path_param(folder_id, "folder_id"),
-            page=page,
-            sort_by=p.or_unset(sort_by),
-            sort_dir=p.or_unset(sort_dir),
+        return self._call(
+            calls.get_list_by_folder_id(folder_id, page, sort_by=sort_by, sort_dir=sort_dir)
         )
-        return self._request(spec, _titles)
 
     def get_pinned(self) -> list[ChatTitleIdResponse]:
         """The caller's pinned chats.
 
         ``GET /api/v1/chats/pinned``
         """
-        return self._request(ops.get_pinned._get_kwargs(), _titles)
+        return self._call(calls.get_pinned())
 
     def iter_all(self) -> JSONLinesStream[ChatResponse]:
         """Every chat of the caller, streamed one at a time.
 
         ``GET /api/v1/chats/all``
         """
-        return self._stream_lines(ops.get_all._get_kwargs(), _chat)
+        return self._stream_lines(calls.iter_all())
 
     def get_all(self) -> list[ChatResponse]:
         """Every chat of the caller (read from the NDJSON stream).
@@ -457,21 +407,21 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/all/archived``
         """
-        return self._request(ops.get_all_archived._get_kwargs(), _chats)
+        return self._call(calls.get_all_archived())
 
     def get_all_tags(self) -> list[TagModel]:
         """Every tag of the caller.
 
         ``GET /api/v1/chats/all/tags``
         """
-        return self._request(ops.get_all_tags._get_kwargs(), _tags)
+        return self._call(calls.get_all_tags())
 
     def get_all_db(self) -> list[ChatResponse]:
         """Every chat in the database (admin).
 
         ``GET /api/v1/chats/all/db``
         """
-        return self._request(ops.get_all_db._get_kwargs(), _chats)
+        return self._call(calls.get_all_db())
 
     def get_archived_list(
         self,
@@ -484,31 +434,28 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/archived``
         """
-        spec = ops.get_archived_list._get_kwargs(
-            page=page, query=query, order_by=order_by, direction=direction
-        )
-        return self._request(spec, _titles)
+        return self._call(calls.get_archived_list(page, query, order_by, direction))
 
     def archive_all(self) -> bool:
         """Archive all of the caller's chats.
 
         ``POST /api/v1/chats/archive/all``
         """
-        return self._request(ops.archive_all._get_kwargs(), p.boolean)
+        return self._call(calls.archive_all())
 
     def unarchive_all(self) -> bool:
         """Unarchive all of the caller's chats.
 
         ``POST /api/v1/chats/unarchive/all``
         """
-        return self._request(ops.unarchive_all._get_kwargs(), p.boolean)
+        return self._call(calls.unarchive_all())
 
     def get_archived_count(self) -> int:
         """How many chats the caller has archived.
 
         ``GET /api/v1/chats/archived/count``
         """
-        return self._request(ops.get_archived_count._get_kwargs(), p.integer)
+        return self._call(calls.get_archived_count())
 
     def get_shared_list(
         self,
@@ -521,26 +468,21 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/shared``
         """
-        spec = ops.get_shared_list._get_kwargs(
-            page=page, query=query, order_by=order_by, direction=direction
-        )
-        return self._request(spec, p.list_of(p.model(SharedChatResponse)))
+        return self._call(calls.get_shared_list(page, query, order_by, direction))
 
     def get_shared(self, share_id: str) -> ChatResponse | None:
         """A shared chat, by its share id.
 
         ``GET /api/v1/chats/share/{share_id}``
         """
-        spec = ops.get_shared._get_kwargs(p.path_param(share_id, "share_id"))
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.get_shared(share_id))
 
     def get_by_tags(self, form_data: TagFilterForm | Form) -> list[ChatTitleIdResponse]:
         """The caller's chats that carry a tag.
 
         ``POST /api/v1/chats/tags``
         """
-        spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, TagFilterForm))
-        return self._request(spec, _titles, idempotent=True)
+        return self._call(calls.get_by_tags(form_data))
 
     # -- one chat --------------------------------------------------------------------------------
 
@@ -549,27 +491,21 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/v1/chats/{id}``
         """
-        return self._request(ops.get._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return self._call(calls.get(id))
 
     def update(self, id: str, form_data: ChatForm | Form) -> ChatResponse | None:
         """Update a chat; ``chat`` is merged into the stored payload.
 
         ``POST /api/v1/chats/{id}``
         """
-        spec = ops.update._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatForm)
-        )
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.update(id, form_data))
 
     def update_params(self, id: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Update a chat's model parameters.
 
         ``PATCH /api/v1/chats/{id}/params``
         """
-        if not isinstance(params, Mapping):
-            raise TypeError(f"params must be a dict, got {type(params).__name__}")
-        spec = ops.update_params._get_kwargs(p.path_param(id, "id"), body=dict(params))
-        return self._request(spec, p.json_object)
+        return self._call(calls.update_params(id, params))
 
     def update_message(
         self, id: str, message_id: str, form_data: MessageForm | Form
@@ -578,22 +514,14 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}``
         """
-        spec = ops.update_message._get_kwargs(
-            p.path_param(id, "id"),
-            p.path_param(message_id, "message_id"),
-            body=p.coerce_form(form_data, MessageForm),
-        )
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.update_message(id, message_id, form_data))
 
     def delete_message(self, id: str, message_id: str) -> ChatResponse | None:
         """Delete a message and its replies.
 
         ``DELETE /api/v1/chats/{id}/messages/{message_id}``
         """
-        spec = ops.delete_message._get_kwargs(
-            p.path_param(id, "id"), p.path_param(message_id, "message_id")
-        )
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.delete_message(id, message_id))
 
     def send_message_event(
         self, id: str, message_id: str, form_data: EventForm | Form
@@ -602,12 +530,7 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}/event``
         """
-        spec = ops.send_message_event._get_kwargs(
-            p.path_param(id, "id"),
-            p.path_param(message_id, "message_id"),
-            body=p.coerce_form(form_data, EventForm),
-        )
-        return self._request(spec, p.optional_boolean)
+        return self._call(calls.send_message_event(id, message_id, form_data))
 
     def resolve_tool_call(
         self, id: str, message_id: str, form_data: ResolveToolCallForm | Form
@@ -616,60 +539,49 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}/resolve``
         """
-        spec = ops.resolve_tool_call._get_kwargs(
-            p.path_param(id, "id"),
-            p.path_param(message_id, "message_id"),
-            body=p.coerce_form(form_data, ResolveToolCallForm),
-        )
-        return self._request(spec, p.model(ResolveToolCallResponse))
+        return self._call(calls.resolve_tool_call(id, message_id, form_data))
 
     def delete(self, id: str) -> bool:
         """Delete a chat.
 
         ``DELETE /api/v1/chats/{id}``
         """
-        return self._request(ops.delete._get_kwargs(p.path_param(id, "id")), p.boolean)
+        return self._call(calls.delete(id))
 
     def get_pinned_status(self, id: str) -> bool | None:
         """Whether a chat is pinned.
 
         ``GET /api/v1/chats/{id}/pinned``
         """
-        return self._request(
-            ops.get_pinned_status._get_kwargs(p.path_param(id, "id")), p.optional_boolean
-        )
+        return self._call(calls.get_pinned_status(id))
 
     def pin(self, id: str) -> ChatResponse | None:
         """Toggle whether a chat is pinned.
 
         ``POST /api/v1/chats/{id}/pin``
         """
-        return self._request(ops.pin._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return self._call(calls.pin(id))
 
     def fork(self, id: str, form_data: ForkForm | Form | None = None) -> ChatResponse | None:
         """Fork a chat, optionally at a message.
 
         ``POST /api/v1/chats/{id}/fork``
         """
-        body = None if form_data is None else p.coerce_form(form_data, ForkForm)
-        return self._request(ops.fork._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none)
+        return self._call(calls.fork(id, form_data))
 
     def clone(self, id: str, form_data: CloneForm | Form) -> ChatResponse | None:
         """Copy a chat, optionally with a new title.
 
         ``POST /api/v1/chats/{id}/clone``
         """
-        spec = ops.clone._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, CloneForm)
-        )
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.clone(id, form_data))
 
     def clone_shared(self, id: str) -> ChatResponse | None:
         """Copy a chat shared with the caller, by its share id.
 
         ``POST /api/v1/chats/{id}/clone/shared``
         """
-        return self._request(ops.clone_shared._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return self._call(calls.clone_shared(id))
 
     def compact(
         self, id: str, form_data: CompactChatForm | Form | None = None
@@ -678,42 +590,35 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/v1/chats/{id}/compact``
         """
-        body = None if form_data is None else p.coerce_form(form_data, CompactChatForm)
-        spec = ops.compact._get_kwargs(p.path_param(id, "id"), body=body)
-        return self._request(spec, p.model(CompactChatResponse))
+        return self._call(calls.compact(id, form_data))
 
     def archive(self, id: str) -> ChatResponse | None:
         """Toggle whether a chat is archived.
 
         ``POST /api/v1/chats/{id}/archive``
         """
-        return self._request(ops.archive._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return self._call(calls.archive(id))
 
     def share(self, id: str, form_data: ShareChatForm | Form | None = None) -> ChatResponse | None:
         """Share a chat; the result carries its ``share_id``.
 
         ``POST /api/v1/chats/{id}/share``
         """
-        body = None if form_data is None else p.coerce_form(form_data, ShareChatForm)
-        return self._request(
-            ops.share._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none
-        )
+        return self._call(calls.share(id, form_data))
 
     def delete_shared(self, id: str) -> bool | None:
         """Stop sharing a chat.
 
         ``DELETE /api/v1/chats/{id}/share``
         """
-        return self._request(
-            ops.delete_shared._get_kwargs(p.path_param(id, "id")), p.optional_boolean
-        )
+        return self._call(calls.delete_shared(id))
 
     def unshare_all(self) -> bool:
         """Stop sharing all of the caller's chats.
 
         ``DELETE /api/v1/chats/share/all``
         """
-        return self._request(ops.unshare_all._get_kwargs(), p.boolean)
+        return self._call(calls.unshare_all())
 
     def update_shared_chat_access(
         self, id: str, form_data: ChatAccessGrantsForm | Form
@@ -722,64 +627,49 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/v1/chats/shared/{id}/access/update``
         """
-        spec = ops.update_shared_chat_access._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatAccessGrantsForm)
-        )
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.update_shared_chat_access(id, form_data))
 
     def get_shared_chat_access(self, id: str) -> list[AccessGrant]:
         """Who may open a shared chat.
 
         ``GET /api/v1/chats/shared/{id}/access``
         """
-        spec = ops.get_shared_chat_access._get_kwargs(p.path_param(id, "id"))
-        return self._request(spec, p.list_of(p.model(AccessGrant)))
+        return self._call(calls.get_shared_chat_access(id))
 
     def mark_unread(self, id: str) -> ChatUnreadResponse:
         """Mark a chat as unread.
 
         ``POST /api/v1/chats/{id}/unread``
         """
-        return self._request(
-            ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(ChatUnreadResponse)
-        )
+        return self._call(calls.mark_unread(id))
 
     def update_folder(self, id: str, form_data: ChatFolderIdForm | Form) -> ChatResponse | None:
         """Move a chat into a folder (``folder_id``), or out of folders (``None``).
 
         ``POST /api/v1/chats/{id}/folder``
         """
-        spec = ops.update_folder._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatFolderIdForm)
-        )
-        return self._request(spec, _chat_or_none)
+        return self._call(calls.update_folder(id, form_data))
 
     def get_tags(self, id: str) -> list[TagModel]:
         """The tags of a chat.
 
         ``GET /api/v1/chats/{id}/tags``
         """
-        return self._request(ops.get_tags._get_kwargs(p.path_param(id, "id")), _tags)
+        return self._call(calls.get_tags(id))
 
     def add_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
         """Tag a chat; returns its tags.
 
         ``POST /api/v1/chats/{id}/tags``
         """
-        spec = ops.add_tag._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
-        )
-        return self._request(spec, _tags)
+        return self._call(calls.add_tag(id, form_data))
 
     def delete_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
         """Remove a tag from a chat; returns its tags.
 
         ``DELETE /api/v1/chats/{id}/tags``
         """
-        spec = ops.delete_tag._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
-        )
-        return self._request(spec, _tags)
+        return self._call(calls.delete_tag(id, form_data))
 
     def delete_all_tags(self, id: str) -> bool:
         """Remove every tag of a chat, one ``DELETE /api/v1/chats/{id}/tags`` each.
@@ -799,17 +689,14 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``GET /api/tasks/chat/{chat_id}``
         """
-        return self._request(
-            ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(ChatTaskList)
-        )
+        return self._call(calls.list_tasks(chat_id))
 
     def stop_tasks(self, chat_id: str) -> StopTasksResponse:
         """Stop a chat's running tasks.
 
         ``POST /api/tasks/chat/{chat_id}/stop``
         """
-        spec = ops.stop_tasks._get_kwargs(p.path_param(chat_id, "chat_id"))
-        return self._request(spec, p.model(StopTasksResponse))
+        return self._call(calls.stop_tasks(chat_id))
 
     # -- completions -----------------------------------------------------------------------------
 
@@ -822,8 +709,7 @@ class ChatsClient(BaseClient[httpx.Client]):
         ``stream: True`` the result is a `Stream` of chunks; with ``session_id`` and a chat id the
         server answers at once with a `ChatCompletionTaskResponse`.
         """
-        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
-        return self._complete(ops.chat_completion._get_kwargs(body=form))
+        return self._complete(calls.chat_completion(form_data))
 
     def chat_completion_api(
         self, form_data: ChatCompletionForm | Form
@@ -832,16 +718,14 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/v1/chat/completions``
         """
-        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
-        return self._complete(ops.chat_completion_api._get_kwargs(body=form))
+        return self._complete(calls.chat_completion_api(form_data))
 
     def chat_completed(self, form_data: ChatCompletedForm | Form) -> ChatCompletedResponse:
         """Run the outlet filters over a finished exchange.
 
         ``POST /api/chat/completed``
         """
-        spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, ChatCompletedForm))
-        return self._request(spec, p.model(ChatCompletedResponse))
+        return self._call(calls.chat_completed(form_data))
 
     def chat_completed_api(self, form_data: ChatCompletedForm | Form) -> ChatCompletedResponse:
         """Same as `chat_completed` (kept for callers of the older client).
@@ -855,10 +739,7 @@ class ChatsClient(BaseClient[httpx.Client]):
 
         ``POST /api/chat/actions/{action_id}``
         """
-        spec = ops.chat_action._get_kwargs(
-            p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, ChatActionForm)
-        )
-        return self._request(spec, p.any_json)
+        return self._call(calls.chat_action(action_id, form_data))
 
 
 class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
@@ -978,32 +859,30 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
             await asyncio.sleep(delay)
             attempt += 1
 
-    async def _request(
-        self, spec: Mapping[str, Any], parser: p.Parser[T], *, idempotent: bool | None = None
-    ) -> T:
-        response = await self._send(self._build_request(spec), stream=False, idempotent=idempotent)
-        parsed = self._parse(response, parser)
+    async def _call(self, call: Call[T]) -> T:
+        response = await self._send(
+            self._build_request(call.spec), stream=False, idempotent=call.idempotent
+        )
+        parsed = self._parse(response, call.parse)
         return cast(T, APIResponse(response, parsed)) if self._raw else parsed
 
-    async def _stream_lines(
-        self, spec: Mapping[str, Any], parser: p.Parser[T]
-    ) -> AsyncJSONLinesStream[T]:
-        response = await self._send(self._build_request(spec), stream=True, idempotent=True)
-        return AsyncJSONLinesStream(response, parser)
+    async def _stream_lines(self, call: Call[T]) -> AsyncJSONLinesStream[T]:
+        response = await self._send(self._build_request(call.spec), stream=True, idempotent=True)
+        return AsyncJSONLinesStream(response, call.parse)
 
     async def _complete(
-        self, spec: Mapping[str, Any]
+        self, call: Call[Completion]
     ) -> Completion | AsyncStream[ChatCompletionChunk]:
-        response = await self._send(self._build_request(spec), stream=True, idempotent=False)
+        response = await self._send(self._build_request(call.spec), stream=True, idempotent=False)
         if _is_event_stream(response):
-            return AsyncStream(response, _chunk)
+            return AsyncStream(response, calls.chunk)
         try:
             await response.aread()
         except httpx.TransportError as exc:
             raise self._connection_error(exc, response.request, 1) from exc
         finally:
             await response.aclose()
-        parsed = self._parse(response, _completion)
+        parsed = self._parse(response, call.parse)
         return cast(Completion, APIResponse(response, parsed)) if self._raw else parsed
 
     # -- chats -----------------------------------------------------------------------------------
@@ -1021,14 +900,11 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/list``
         """
-        spec = ops.get_list._get_kwargs(
-            page=page,
-            include_pinned=include_pinned,
-            include_folders=include_folders,
-            sort_by=p.or_unset(sort_by),
-            sort_dir=p.or_unset(sort_dir),
+        return await self._call(
+            calls.get_list(
+                page, include_pinned, include_folders, sort_by=sort_by, sort_dir=sort_dir
+            )
         )
-        return await self._request(spec, _titles)
 
     async def list_chats(
         self,
@@ -1043,14 +919,11 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/``
         """
-        spec = ops.list_chats._get_kwargs(
-            page=page,
-            include_pinned=include_pinned,
-            include_folders=include_folders,
-            sort_by=p.or_unset(sort_by),
-            sort_dir=p.or_unset(sort_dir),
+        return await self._call(
+            calls.list_chats(
+                page, include_pinned, include_folders, sort_by=sort_by, sort_dir=sort_dir
+            )
         )
-        return await self._request(spec, _titles)
 
     async def get_chat_usage_stats(
         self, items_per_page: int = 50, page: int = 1
@@ -1059,8 +932,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/stats/usage``
         """
-        spec = ops.get_chat_usage_stats._get_kwargs(items_per_page=items_per_page, page=page)
-        return await self._request(spec, p.model(ChatUsageStatsListResponse))
+        return await self._call(calls.get_chat_usage_stats(items_per_page, page))
 
     async def export_chat_stats(
         self, updated_at: int | None = None, page: int = 1
@@ -1069,8 +941,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/stats/export``
         """
-        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, page=page)
-        return await self._request(spec, p.model(ChatStatsExportList))
+        return await self._call(calls.export_chat_stats(updated_at, page))
 
     async def iter_chat_stats_export(
         self, updated_at: int | None = None
@@ -1079,30 +950,28 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/stats/export?stream=true``
         """
-        spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, stream=True)
-        return await self._stream_lines(spec, p.model(ChatStatsExport))
+        return await self._stream_lines(calls.iter_chat_stats_export(updated_at))
 
     async def export_single_chat_stats(self, chat_id: str) -> ChatStatsExport | None:
         """Statistics of one chat.
 
         ``GET /api/v1/chats/stats/export/{chat_id}``
         """
-        spec = ops.export_single_chat_stats._get_kwargs(p.path_param(chat_id, "chat_id"))
-        return await self._request(spec, p.optional(p.model(ChatStatsExport)))
+        return await self._call(calls.export_single_chat_stats(chat_id))
 
     async def delete_all(self) -> bool:
         """Delete all of the caller's chats.
 
         ``DELETE /api/v1/chats/``
         """
-        return await self._request(ops.delete_all._get_kwargs(), p.boolean)
+        return await self._call(calls.delete_all())
 
     async def mark_all_read(self) -> ChatsReadResponse:
         """Mark all of the caller's chats as read.
 
         ``POST /api/v1/chats/read``
         """
-        return await self._request(ops.mark_all_read._get_kwargs(), p.model(ChatsReadResponse))
+        return await self._call(calls.mark_all_read())
 
     async def get_user_list(
         self,
@@ -1116,62 +985,49 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/list/user/{user_id}``
         """
-        spec = ops.get_user_list._get_kwargs(
-            p.path_param(user_id, "user_id"),
-            page=page,
-            query=query,
-            order_by=order_by,
-            direction=direction,
-        )
-        return await self._request(spec, _titles)
+        return await self._call(calls.get_user_list(user_id, page, query, order_by, direction))
 
     async def create_new(self, form_data: ChatForm | Form) -> ChatResponse | None:
         """Create a chat.
 
         ``POST /api/v1/chats/new``
         """
-        spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, ChatForm))
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.create_new(form_data))
 
     async def import_chats(self, form_data: ChatsImportForm | Form) -> list[ChatResponse]:
         """Import chats, keeping their timestamps, pinned and archived state.
 
         ``POST /api/v1/chats/import``
         """
-        spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, ChatsImportForm))
-        return await self._request(spec, _chats)
+        return await self._call(calls.import_chats(form_data))
 
     async def get_config(self) -> ChatConfigForm:
         """The chats configuration (admin).
 
         ``GET /api/v1/chats/config``
         """
-        return await self._request(ops.get_config._get_kwargs(), p.model(ChatConfigForm))
+        return await self._call(calls.get_config())
 
     async def set_config(self, form_data: ChatConfigForm | Form) -> ChatConfigForm:
         """Set the chats configuration (admin).
 
         ``POST /api/v1/chats/config``
         """
-        spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, ChatConfigForm))
-        return await self._request(spec, p.model(ChatConfigForm))
+        return await self._call(calls.set_config(form_data))
 
     async def search(self, text: str, page: int | None = None) -> list[ChatTitleIdResponse]:
         """Search the caller's chats by title and content.
 
         ``GET /api/v1/chats/search``
         """
-        if not isinstance(text, str):
-            raise TypeError(f"text must be a str, got {type(text).__name__}")
-        return await self._request(ops.search._get_kwargs(text=text, page=page), _titles)
+        return await self._call(calls.search(text, page))
 
     async def get_by_folder_id(self, folder_id: str) -> list[ChatResponse]:
         """The chats in a folder, in full.
 
         ``GET /api/v1/chats/folder/{folder_id}``
         """
-        spec = ops.get_by_folder_id._get_kwargs(p.path_param(folder_id, "folder_id"))
-        return await self._request(spec, _chats)
+        return await self._call(calls.get_by_folder_id(folder_id))
 
     async def get_list_by_folder_id(
         self,
@@ -1185,27 +1041,23 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/folder/{folder_id}/list``
         """
-        spec = ops.get_list_by_folder_id._get_kwargs(
-            p.path_param(folder_id, "folder_id"),
-            page=page,
-            sort_by=p.or_unset(sort_by),
-            sort_dir=p.or_unset(sort_dir),
+        return await self._call(
+            calls.get_list_by_folder_id(folder_id, page, sort_by=sort_by, sort_dir=sort_dir)
         )
-        return await self._request(spec, _titles)
 
     async def get_pinned(self) -> list[ChatTitleIdResponse]:
         """The caller's pinned chats.
 
         ``GET /api/v1/chats/pinned``
         """
-        return await self._request(ops.get_pinned._get_kwargs(), _titles)
+        return await self._call(calls.get_pinned())
 
     async def iter_all(self) -> AsyncJSONLinesStream[ChatResponse]:
         """Every chat of the caller, streamed one at a time.
 
         ``GET /api/v1/chats/all``
         """
-        return await self._stream_lines(ops.get_all._get_kwargs(), _chat)
+        return await self._stream_lines(calls.iter_all())
 
     async def get_all(self) -> list[ChatResponse]:
         """Every chat of the caller (read from the NDJSON stream).
@@ -1221,21 +1073,21 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/all/archived``
         """
-        return await self._request(ops.get_all_archived._get_kwargs(), _chats)
+        return await self._call(calls.get_all_archived())
 
     async def get_all_tags(self) -> list[TagModel]:
         """Every tag of the caller.
 
         ``GET /api/v1/chats/all/tags``
         """
-        return await self._request(ops.get_all_tags._get_kwargs(), _tags)
+        return await self._call(calls.get_all_tags())
 
     async def get_all_db(self) -> list[ChatResponse]:
         """Every chat in the database (admin).
 
         ``GET /api/v1/chats/all/db``
         """
-        return await self._request(ops.get_all_db._get_kwargs(), _chats)
+        return await self._call(calls.get_all_db())
 
     async def get_archived_list(
         self,
@@ -1248,31 +1100,28 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/archived``
         """
-        spec = ops.get_archived_list._get_kwargs(
-            page=page, query=query, order_by=order_by, direction=direction
-        )
-        return await self._request(spec, _titles)
+        return await self._call(calls.get_archived_list(page, query, order_by, direction))
 
     async def archive_all(self) -> bool:
         """Archive all of the caller's chats.
 
         ``POST /api/v1/chats/archive/all``
         """
-        return await self._request(ops.archive_all._get_kwargs(), p.boolean)
+        return await self._call(calls.archive_all())
 
     async def unarchive_all(self) -> bool:
         """Unarchive all of the caller's chats.
 
         ``POST /api/v1/chats/unarchive/all``
         """
-        return await self._request(ops.unarchive_all._get_kwargs(), p.boolean)
+        return await self._call(calls.unarchive_all())
 
     async def get_archived_count(self) -> int:
         """How many chats the caller has archived.
 
         ``GET /api/v1/chats/archived/count``
         """
-        return await self._request(ops.get_archived_count._get_kwargs(), p.integer)
+        return await self._call(calls.get_archived_count())
 
     async def get_shared_list(
         self,
@@ -1285,26 +1134,21 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/shared``
         """
-        spec = ops.get_shared_list._get_kwargs(
-            page=page, query=query, order_by=order_by, direction=direction
-        )
-        return await self._request(spec, p.list_of(p.model(SharedChatResponse)))
+        return await self._call(calls.get_shared_list(page, query, order_by, direction))
 
     async def get_shared(self, share_id: str) -> ChatResponse | None:
         """A shared chat, by its share id.
 
         ``GET /api/v1/chats/share/{share_id}``
         """
-        spec = ops.get_shared._get_kwargs(p.path_param(share_id, "share_id"))
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.get_shared(share_id))
 
     async def get_by_tags(self, form_data: TagFilterForm | Form) -> list[ChatTitleIdResponse]:
         """The caller's chats that carry a tag.
 
         ``POST /api/v1/chats/tags``
         """
-        spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, TagFilterForm))
-        return await self._request(spec, _titles, idempotent=True)
+        return await self._call(calls.get_by_tags(form_data))
 
     # -- one chat --------------------------------------------------------------------------------
 
@@ -1313,27 +1157,21 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/v1/chats/{id}``
         """
-        return await self._request(ops.get._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return await self._call(calls.get(id))
 
     async def update(self, id: str, form_data: ChatForm | Form) -> ChatResponse | None:
         """Update a chat; ``chat`` is merged into the stored payload.
 
         ``POST /api/v1/chats/{id}``
         """
-        spec = ops.update._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatForm)
-        )
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.update(id, form_data))
 
     async def update_params(self, id: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Update a chat's model parameters.
 
         ``PATCH /api/v1/chats/{id}/params``
         """
-        if not isinstance(params, Mapping):
-            raise TypeError(f"params must be a dict, got {type(params).__name__}")
-        spec = ops.update_params._get_kwargs(p.path_param(id, "id"), body=dict(params))
-        return await self._request(spec, p.json_object)
+        return await self._call(calls.update_params(id, params))
 
     async def update_message(
         self, id: str, message_id: str, form_data: MessageForm | Form
@@ -1342,22 +1180,14 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}``
         """
-        spec = ops.update_message._get_kwargs(
-            p.path_param(id, "id"),
-            p.path_param(message_id, "message_id"),
-            body=p.coerce_form(form_data, MessageForm),
-        )
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.update_message(id, message_id, form_data))
 
     async def delete_message(self, id: str, message_id: str) -> ChatResponse | None:
         """Delete a message and its replies.
 
         ``DELETE /api/v1/chats/{id}/messages/{message_id}``
         """
-        spec = ops.delete_message._get_kwargs(
-            p.path_param(id, "id"), p.path_param(message_id, "message_id")
-        )
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.delete_message(id, message_id))
 
     async def send_message_event(
         self, id: str, message_id: str, form_data: EventForm | Form
@@ -1366,12 +1196,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}/event``
         """
-        spec = ops.send_message_event._get_kwargs(
-            p.path_param(id, "id"),
-            p.path_param(message_id, "message_id"),
-            body=p.coerce_form(form_data, EventForm),
-        )
-        return await self._request(spec, p.optional_boolean)
+        return await self._call(calls.send_message_event(id, message_id, form_data))
 
     async def resolve_tool_call(
         self, id: str, message_id: str, form_data: ResolveToolCallForm | Form
@@ -1380,64 +1205,49 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}/resolve``
         """
-        spec = ops.resolve_tool_call._get_kwargs(
-            p.path_param(id, "id"),
-            p.path_param(message_id, "message_id"),
-            body=p.coerce_form(form_data, ResolveToolCallForm),
-        )
-        return await self._request(spec, p.model(ResolveToolCallResponse))
+        return await self._call(calls.resolve_tool_call(id, message_id, form_data))
 
     async def delete(self, id: str) -> bool:
         """Delete a chat.
 
         ``DELETE /api/v1/chats/{id}``
         """
-        return await self._request(ops.delete._get_kwargs(p.path_param(id, "id")), p.boolean)
+        return await self._call(calls.delete(id))
 
     async def get_pinned_status(self, id: str) -> bool | None:
         """Whether a chat is pinned.
 
         ``GET /api/v1/chats/{id}/pinned``
         """
-        return await self._request(
-            ops.get_pinned_status._get_kwargs(p.path_param(id, "id")), p.optional_boolean
-        )
+        return await self._call(calls.get_pinned_status(id))
 
     async def pin(self, id: str) -> ChatResponse | None:
         """Toggle whether a chat is pinned.
 
         ``POST /api/v1/chats/{id}/pin``
         """
-        return await self._request(ops.pin._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return await self._call(calls.pin(id))
 
     async def fork(self, id: str, form_data: ForkForm | Form | None = None) -> ChatResponse | None:
         """Fork a chat, optionally at a message.
 
         ``POST /api/v1/chats/{id}/fork``
         """
-        body = None if form_data is None else p.coerce_form(form_data, ForkForm)
-        return await self._request(
-            ops.fork._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none
-        )
+        return await self._call(calls.fork(id, form_data))
 
     async def clone(self, id: str, form_data: CloneForm | Form) -> ChatResponse | None:
         """Copy a chat, optionally with a new title.
 
         ``POST /api/v1/chats/{id}/clone``
         """
-        spec = ops.clone._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, CloneForm)
-        )
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.clone(id, form_data))
 
     async def clone_shared(self, id: str) -> ChatResponse | None:
         """Copy a chat shared with the caller, by its share id.
 
         ``POST /api/v1/chats/{id}/clone/shared``
         """
-        return await self._request(
-            ops.clone_shared._get_kwargs(p.path_param(id, "id")), _chat_or_none
-        )
+        return await self._call(calls.clone_shared(id))
 
     async def compact(
         self, id: str, form_data: CompactChatForm | Form | None = None
@@ -1446,16 +1256,14 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/{id}/compact``
         """
-        body = None if form_data is None else p.coerce_form(form_data, CompactChatForm)
-        spec = ops.compact._get_kwargs(p.path_param(id, "id"), body=body)
-        return await self._request(spec, p.model(CompactChatResponse))
+        return await self._call(calls.compact(id, form_data))
 
     async def archive(self, id: str) -> ChatResponse | None:
         """Toggle whether a chat is archived.
 
         ``POST /api/v1/chats/{id}/archive``
         """
-        return await self._request(ops.archive._get_kwargs(p.path_param(id, "id")), _chat_or_none)
+        return await self._call(calls.archive(id))
 
     async def share(
         self, id: str, form_data: ShareChatForm | Form | None = None
@@ -1464,26 +1272,21 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/{id}/share``
         """
-        body = None if form_data is None else p.coerce_form(form_data, ShareChatForm)
-        return await self._request(
-            ops.share._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none
-        )
+        return await self._call(calls.share(id, form_data))
 
     async def delete_shared(self, id: str) -> bool | None:
         """Stop sharing a chat.
 
         ``DELETE /api/v1/chats/{id}/share``
         """
-        return await self._request(
-            ops.delete_shared._get_kwargs(p.path_param(id, "id")), p.optional_boolean
-        )
+        return await self._call(calls.delete_shared(id))
 
     async def unshare_all(self) -> bool:
         """Stop sharing all of the caller's chats.
 
         ``DELETE /api/v1/chats/share/all``
         """
-        return await self._request(ops.unshare_all._get_kwargs(), p.boolean)
+        return await self._call(calls.unshare_all())
 
     async def update_shared_chat_access(
         self, id: str, form_data: ChatAccessGrantsForm | Form
@@ -1492,27 +1295,21 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/shared/{id}/access/update``
         """
-        spec = ops.update_shared_chat_access._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatAccessGrantsForm)
-        )
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.update_shared_chat_access(id, form_data))
 
     async def get_shared_chat_access(self, id: str) -> list[AccessGrant]:
         """Who may open a shared chat.
 
         ``GET /api/v1/chats/shared/{id}/access``
         """
-        spec = ops.get_shared_chat_access._get_kwargs(p.path_param(id, "id"))
-        return await self._request(spec, p.list_of(p.model(AccessGrant)))
+        return await self._call(calls.get_shared_chat_access(id))
 
     async def mark_unread(self, id: str) -> ChatUnreadResponse:
         """Mark a chat as unread.
 
         ``POST /api/v1/chats/{id}/unread``
         """
-        return await self._request(
-            ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(ChatUnreadResponse)
-        )
+        return await self._call(calls.mark_unread(id))
 
     async def update_folder(
         self, id: str, form_data: ChatFolderIdForm | Form
@@ -1521,37 +1318,28 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chats/{id}/folder``
         """
-        spec = ops.update_folder._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, ChatFolderIdForm)
-        )
-        return await self._request(spec, _chat_or_none)
+        return await self._call(calls.update_folder(id, form_data))
 
     async def get_tags(self, id: str) -> list[TagModel]:
         """The tags of a chat.
 
         ``GET /api/v1/chats/{id}/tags``
         """
-        return await self._request(ops.get_tags._get_kwargs(p.path_param(id, "id")), _tags)
+        return await self._call(calls.get_tags(id))
 
     async def add_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
         """Tag a chat; returns its tags.
 
         ``POST /api/v1/chats/{id}/tags``
         """
-        spec = ops.add_tag._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
-        )
-        return await self._request(spec, _tags)
+        return await self._call(calls.add_tag(id, form_data))
 
     async def delete_tag(self, id: str, form_data: TagForm | Form) -> list[TagModel]:
         """Remove a tag from a chat; returns its tags.
 
         ``DELETE /api/v1/chats/{id}/tags``
         """
-        spec = ops.delete_tag._get_kwargs(
-            p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
-        )
-        return await self._request(spec, _tags)
+        return await self._call(calls.delete_tag(id, form_data))
 
     async def delete_all_tags(self, id: str) -> bool:
         """Remove every tag of a chat, one ``DELETE /api/v1/chats/{id}/tags`` each.
@@ -1571,17 +1359,14 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``GET /api/tasks/chat/{chat_id}``
         """
-        return await self._request(
-            ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(ChatTaskList)
-        )
+        return await self._call(calls.list_tasks(chat_id))
 
     async def stop_tasks(self, chat_id: str) -> StopTasksResponse:
         """Stop a chat's running tasks.
 
         ``POST /api/tasks/chat/{chat_id}/stop``
         """
-        spec = ops.stop_tasks._get_kwargs(p.path_param(chat_id, "chat_id"))
-        return await self._request(spec, p.model(StopTasksResponse))
+        return await self._call(calls.stop_tasks(chat_id))
 
     # -- completions -----------------------------------------------------------------------------
 
@@ -1591,11 +1376,10 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         """Run a completion. ``POST /api/chat/completions``
 
         Without a ``chat_id`` the request gets ``local:api-<uuid4>`` (a temporary chat). With
-        ``stream: True`` the result is an `AsyncStream` of chunks; with ``session_id`` and a chat
-        id the server answers at once with a `ChatCompletionTaskResponse`.
+        ``stream: True`` the result is an `AsyncStream` of chunks; with ``session_id`` and a
+        chat id the server answers at once with a `ChatCompletionTaskResponse`.
         """
-        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
-        return await self._complete(ops.chat_completion._get_kwargs(body=form))
+        return await self._complete(calls.chat_completion(form_data))
 
     async def chat_completion_api(
         self, form_data: ChatCompletionForm | Form
@@ -1604,16 +1388,14 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/v1/chat/completions``
         """
-        form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
-        return await self._complete(ops.chat_completion_api._get_kwargs(body=form))
+        return await self._complete(calls.chat_completion_api(form_data))
 
     async def chat_completed(self, form_data: ChatCompletedForm | Form) -> ChatCompletedResponse:
         """Run the outlet filters over a finished exchange.
 
         ``POST /api/chat/completed``
         """
-        spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, ChatCompletedForm))
-        return await self._request(spec, p.model(ChatCompletedResponse))
+        return await self._call(calls.chat_completed(form_data))
 
     async def chat_completed_api(
         self, form_data: ChatCompletedForm | Form
@@ -1629,7 +1411,4 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
 
         ``POST /api/chat/actions/{action_id}``
         """
-        spec = ops.chat_action._get_kwargs(
-            p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, ChatActionForm)
-        )
-        return await self._request(spec, p.any_json)
+        return await self._call(calls.chat_action(action_id, form_data))

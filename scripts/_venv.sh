@@ -9,7 +9,9 @@ want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
 if [[ ! -x "$VENV/bin/python" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$want" ]]; then
   echo "[setup] installing the project and its dev tools into .venv" >&2
   [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench]" >&2
+  # (grep drops the warnings this machine's pip prints about its local package mirrors)
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench]" 2>&1 \
+    | { grep -v "^WARNING: Location" || true; } >&2
   echo "$want" > "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
