@@ -10,54 +10,56 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import attrs
 
 from . import _operations as ops
 from . import _parsing as p
 from ._constants import LOCAL_CHAT_ID_PREFIX
-from ._generated.models import (
-    AccessGrant,
-    ChatAccessGrantsForm,
-    ChatActionForm,
-    ChatCompletedForm,
-    ChatCompletedResponse,
-    ChatCompletionChunk,
-    ChatCompletionForm,
-    ChatCompletionResponse,
-    ChatCompletionTaskResponse,
-    ChatConfigForm,
-    ChatFolderIdForm,
-    ChatForm,
-    ChatResponse,
-    ChatsImportForm,
-    ChatsReadResponse,
-    ChatStatsExport,
-    ChatStatsExportList,
-    ChatTaskList,
-    ChatTitleIdResponse,
-    ChatUnreadResponse,
-    ChatUsageStatsListResponse,
-    CloneForm,
-    CompactChatForm,
-    CompactChatResponse,
-    EventForm,
-    ForkForm,
-    MessageForm,
-    ResolveToolCallForm,
-    ResolveToolCallResponse,
-    ShareChatForm,
-    SharedChatResponse,
-    StopTasksResponse,
-    TagFilterForm,
-    TagForm,
-    TagModel,
-)
+from ._generated import models as m
+
+if TYPE_CHECKING:
+    from ._generated.models import (
+        AccessGrant,
+        ChatAccessGrantsForm,
+        ChatActionForm,
+        ChatCompletedForm,
+        ChatCompletedResponse,
+        ChatCompletionForm,
+        ChatCompletionResponse,
+        ChatCompletionTaskResponse,
+        ChatConfigForm,
+        ChatFolderIdForm,
+        ChatForm,
+        ChatResponse,
+        ChatsImportForm,
+        ChatsReadResponse,
+        ChatStatsExport,
+        ChatStatsExportList,
+        ChatTaskList,
+        ChatTitleIdResponse,
+        ChatUnreadResponse,
+        ChatUsageStatsListResponse,
+        CloneForm,
+        CompactChatForm,
+        CompactChatResponse,
+        EventForm,
+        ForkForm,
+        MessageForm,
+        ResolveToolCallForm,
+        ResolveToolCallResponse,
+        ShareChatForm,
+        SharedChatResponse,
+        StopTasksResponse,
+        TagFilterForm,
+        TagForm,
+        TagModel,
+    )
 
 T = TypeVar("T")
 Form = Mapping[str, Any]
-Completion = ChatCompletionResponse | ChatCompletionTaskResponse
+Completion: TypeAlias = "ChatCompletionResponse | ChatCompletionTaskResponse"
 
 
 @dataclass(frozen=True)
@@ -76,13 +78,15 @@ class Call(Generic[T]):
 
 
 # Parsers of the results, named after what they return.
-_chat = p.model(ChatResponse)
+_chat = p.model(lambda: m.ChatResponse)
 _chat_or_none = p.optional(_chat)
 _chats = p.list_of(_chat)
-_titles = p.list_of(p.model(ChatTitleIdResponse))
-_tags = p.list_of(p.model(TagModel))
-_completion = p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
-chunk = p.model(ChatCompletionChunk)
+_titles = p.list_of(p.model(lambda: m.ChatTitleIdResponse))
+_tags = p.list_of(p.model(lambda: m.TagModel))
+_completion = p.one_of(
+    p.model(lambda: m.ChatCompletionResponse), p.model(lambda: m.ChatCompletionTaskResponse)
+)
+chunk = p.model(lambda: m.ChatCompletionChunk)
 
 
 def with_local_chat_id(form: ChatCompletionForm) -> ChatCompletionForm:
@@ -134,22 +138,22 @@ def get_chat_usage_stats(
     items_per_page: int = 50, page: int = 1
 ) -> Call[ChatUsageStatsListResponse]:
     spec = ops.get_chat_usage_stats._get_kwargs(items_per_page=items_per_page, page=page)
-    return Call(spec, p.model(ChatUsageStatsListResponse))
+    return Call(spec, p.model(m.ChatUsageStatsListResponse))
 
 
 def export_chat_stats(updated_at: int | None = None, page: int = 1) -> Call[ChatStatsExportList]:
     spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, page=page)
-    return Call(spec, p.model(ChatStatsExportList))
+    return Call(spec, p.model(m.ChatStatsExportList))
 
 
 def iter_chat_stats_export(updated_at: int | None = None) -> Call[ChatStatsExport]:
     spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, stream=True)
-    return Call(spec, p.model(ChatStatsExport), idempotent=True)
+    return Call(spec, p.model(m.ChatStatsExport), idempotent=True)
 
 
 def export_single_chat_stats(chat_id: str) -> Call[ChatStatsExport | None]:
     spec = ops.export_single_chat_stats._get_kwargs(p.path_param(chat_id, "chat_id"))
-    return Call(spec, p.optional(p.model(ChatStatsExport)))
+    return Call(spec, p.optional(p.model(m.ChatStatsExport)))
 
 
 def delete_all() -> Call[bool]:
@@ -157,7 +161,7 @@ def delete_all() -> Call[bool]:
 
 
 def mark_all_read() -> Call[ChatsReadResponse]:
-    return Call(ops.mark_all_read._get_kwargs(), p.model(ChatsReadResponse))
+    return Call(ops.mark_all_read._get_kwargs(), p.model(m.ChatsReadResponse))
 
 
 def get_user_list(
@@ -178,22 +182,22 @@ def get_user_list(
 
 
 def create_new(form_data: ChatForm | Form) -> Call[ChatResponse | None]:
-    spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, ChatForm))
+    spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, m.ChatForm))
     return Call(spec, _chat_or_none)
 
 
 def import_chats(form_data: ChatsImportForm | Form) -> Call[list[ChatResponse]]:
-    spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, ChatsImportForm))
+    spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, m.ChatsImportForm))
     return Call(spec, _chats)
 
 
 def get_config() -> Call[ChatConfigForm]:
-    return Call(ops.get_config._get_kwargs(), p.model(ChatConfigForm))
+    return Call(ops.get_config._get_kwargs(), p.model(m.ChatConfigForm))
 
 
 def set_config(form_data: ChatConfigForm | Form) -> Call[ChatConfigForm]:
-    spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, ChatConfigForm))
-    return Call(spec, p.model(ChatConfigForm))
+    spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, m.ChatConfigForm))
+    return Call(spec, p.model(m.ChatConfigForm))
 
 
 def search(text: str, page: int | None = None) -> Call[list[ChatTitleIdResponse]]:
@@ -276,7 +280,7 @@ def get_shared_list(
     spec = ops.get_shared_list._get_kwargs(
         page=page, query=query, order_by=order_by, direction=direction
     )
-    return Call(spec, p.list_of(p.model(SharedChatResponse)))
+    return Call(spec, p.list_of(p.model(m.SharedChatResponse)))
 
 
 def get_shared(share_id: str) -> Call[ChatResponse | None]:
@@ -285,7 +289,7 @@ def get_shared(share_id: str) -> Call[ChatResponse | None]:
 
 
 def get_by_tags(form_data: TagFilterForm | Form) -> Call[list[ChatTitleIdResponse]]:
-    spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, TagFilterForm))
+    spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, m.TagFilterForm))
     return Call(spec, _titles, idempotent=True)
 
 
@@ -294,7 +298,7 @@ def get(id: str) -> Call[ChatResponse | None]:
 
 
 def update(id: str, form_data: ChatForm | Form) -> Call[ChatResponse | None]:
-    spec = ops.update._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, ChatForm))
+    spec = ops.update._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, m.ChatForm))
     return Call(spec, _chat_or_none)
 
 
@@ -311,7 +315,7 @@ def update_message(
     spec = ops.update_message._get_kwargs(
         p.path_param(id, "id"),
         p.path_param(message_id, "message_id"),
-        body=p.coerce_form(form_data, MessageForm),
+        body=p.coerce_form(form_data, m.MessageForm),
     )
     return Call(spec, _chat_or_none)
 
@@ -327,7 +331,7 @@ def send_message_event(id: str, message_id: str, form_data: EventForm | Form) ->
     spec = ops.send_message_event._get_kwargs(
         p.path_param(id, "id"),
         p.path_param(message_id, "message_id"),
-        body=p.coerce_form(form_data, EventForm),
+        body=p.coerce_form(form_data, m.EventForm),
     )
     return Call(spec, p.optional_boolean)
 
@@ -338,9 +342,9 @@ def resolve_tool_call(
     spec = ops.resolve_tool_call._get_kwargs(
         p.path_param(id, "id"),
         p.path_param(message_id, "message_id"),
-        body=p.coerce_form(form_data, ResolveToolCallForm),
+        body=p.coerce_form(form_data, m.ResolveToolCallForm),
     )
-    return Call(spec, p.model(ResolveToolCallResponse))
+    return Call(spec, p.model(m.ResolveToolCallResponse))
 
 
 def delete(id: str) -> Call[bool]:
@@ -356,12 +360,12 @@ def pin(id: str) -> Call[ChatResponse | None]:
 
 
 def fork(id: str, form_data: ForkForm | Form | None = None) -> Call[ChatResponse | None]:
-    body = None if form_data is None else p.coerce_form(form_data, ForkForm)
+    body = None if form_data is None else p.coerce_form(form_data, m.ForkForm)
     return Call(ops.fork._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none)
 
 
 def clone(id: str, form_data: CloneForm | Form) -> Call[ChatResponse | None]:
-    spec = ops.clone._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, CloneForm))
+    spec = ops.clone._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, m.CloneForm))
     return Call(spec, _chat_or_none)
 
 
@@ -370,9 +374,9 @@ def clone_shared(id: str) -> Call[ChatResponse | None]:
 
 
 def compact(id: str, form_data: CompactChatForm | Form | None = None) -> Call[CompactChatResponse]:
-    body = None if form_data is None else p.coerce_form(form_data, CompactChatForm)
+    body = None if form_data is None else p.coerce_form(form_data, m.CompactChatForm)
     spec = ops.compact._get_kwargs(p.path_param(id, "id"), body=body)
-    return Call(spec, p.model(CompactChatResponse))
+    return Call(spec, p.model(m.CompactChatResponse))
 
 
 def archive(id: str) -> Call[ChatResponse | None]:
@@ -380,7 +384,7 @@ def archive(id: str) -> Call[ChatResponse | None]:
 
 
 def share(id: str, form_data: ShareChatForm | Form | None = None) -> Call[ChatResponse | None]:
-    body = None if form_data is None else p.coerce_form(form_data, ShareChatForm)
+    body = None if form_data is None else p.coerce_form(form_data, m.ShareChatForm)
     return Call(ops.share._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none)
 
 
@@ -396,23 +400,23 @@ def update_shared_chat_access(
     id: str, form_data: ChatAccessGrantsForm | Form
 ) -> Call[ChatResponse | None]:
     spec = ops.update_shared_chat_access._get_kwargs(
-        p.path_param(id, "id"), body=p.coerce_form(form_data, ChatAccessGrantsForm)
+        p.path_param(id, "id"), body=p.coerce_form(form_data, m.ChatAccessGrantsForm)
     )
     return Call(spec, _chat_or_none)
 
 
 def get_shared_chat_access(id: str) -> Call[list[AccessGrant]]:
     spec = ops.get_shared_chat_access._get_kwargs(p.path_param(id, "id"))
-    return Call(spec, p.list_of(p.model(AccessGrant)))
+    return Call(spec, p.list_of(p.model(m.AccessGrant)))
 
 
 def mark_unread(id: str) -> Call[ChatUnreadResponse]:
-    return Call(ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(ChatUnreadResponse))
+    return Call(ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(m.ChatUnreadResponse))
 
 
 def update_folder(id: str, form_data: ChatFolderIdForm | Form) -> Call[ChatResponse | None]:
     spec = ops.update_folder._get_kwargs(
-        p.path_param(id, "id"), body=p.coerce_form(form_data, ChatFolderIdForm)
+        p.path_param(id, "id"), body=p.coerce_form(form_data, m.ChatFolderIdForm)
     )
     return Call(spec, _chat_or_none)
 
@@ -422,43 +426,45 @@ def get_tags(id: str) -> Call[list[TagModel]]:
 
 
 def add_tag(id: str, form_data: TagForm | Form) -> Call[list[TagModel]]:
-    spec = ops.add_tag._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm))
+    spec = ops.add_tag._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, m.TagForm))
     return Call(spec, _tags)
 
 
 def delete_tag(id: str, form_data: TagForm | Form) -> Call[list[TagModel]]:
     spec = ops.delete_tag._get_kwargs(
-        p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
+        p.path_param(id, "id"), body=p.coerce_form(form_data, m.TagForm)
     )
     return Call(spec, _tags)
 
 
 def list_tasks(chat_id: str) -> Call[ChatTaskList]:
-    return Call(ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(ChatTaskList))
+    return Call(
+        ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(m.ChatTaskList)
+    )
 
 
 def stop_tasks(chat_id: str) -> Call[StopTasksResponse]:
     spec = ops.stop_tasks._get_kwargs(p.path_param(chat_id, "chat_id"))
-    return Call(spec, p.model(StopTasksResponse))
+    return Call(spec, p.model(m.StopTasksResponse))
 
 
 def chat_completion(form_data: ChatCompletionForm | Form) -> Call[Completion]:
-    form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
+    form = with_local_chat_id(p.coerce_form(form_data, m.ChatCompletionForm))
     return Call(ops.chat_completion._get_kwargs(body=form), _completion, idempotent=False)
 
 
 def chat_completion_api(form_data: ChatCompletionForm | Form) -> Call[Completion]:
-    form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
+    form = with_local_chat_id(p.coerce_form(form_data, m.ChatCompletionForm))
     return Call(ops.chat_completion_api._get_kwargs(body=form), _completion, idempotent=False)
 
 
 def chat_completed(form_data: ChatCompletedForm | Form) -> Call[ChatCompletedResponse]:
-    spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, ChatCompletedForm))
-    return Call(spec, p.model(ChatCompletedResponse))
+    spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, m.ChatCompletedForm))
+    return Call(spec, p.model(m.ChatCompletedResponse))
 
 
 def chat_action(action_id: str, form_data: ChatActionForm | Form) -> Call[Any]:
     spec = ops.chat_action._get_kwargs(
-        p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, ChatActionForm)
+        p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, m.ChatActionForm)
     )
     return Call(spec, p.any_json)

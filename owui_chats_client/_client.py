@@ -5,7 +5,6 @@ The two classes mirror each other line by line; everything that is not I/O lives
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Mapping
 from types import TracebackType
@@ -14,7 +13,7 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from . import _calls as calls
-from ._base import NOT_GIVEN, APIResponse, BaseClient, NotGiven
+from ._base import NOT_GIVEN, APIResponse, BaseClient, NotGiven, default_ssl_context
 from ._calls import Call, Completion, Form
 from ._constants import (
     DEFAULT_CONNECTION_LIMITS,
@@ -61,6 +60,12 @@ from ._generated.models import (
 from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
 
 T = TypeVar("T")
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here, so that programs using only ChatsClient never import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 def _is_event_stream(response: httpx.Response) -> bool:
@@ -116,7 +121,10 @@ class ChatsClient(BaseClient[httpx.Client]):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            limits=DEFAULT_CONNECTION_LIMITS, follow_redirects=True, timeout=self.timeout
+            limits=DEFAULT_CONNECTION_LIMITS,
+            follow_redirects=True,
+            timeout=self.timeout,
+            verify=default_ssl_context(),
         )
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -780,7 +788,10 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
             )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            limits=DEFAULT_CONNECTION_LIMITS, follow_redirects=True, timeout=self.timeout
+            limits=DEFAULT_CONNECTION_LIMITS,
+            follow_redirects=True,
+            timeout=self.timeout,
+            verify=default_ssl_context(),
         )
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -837,7 +848,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
                 if delay is None:
                     raise self._connection_error(exc, request, attempt + 1) from exc
                 self._log_retry(request, attempt, delay, type(exc).__name__)
-                await asyncio.sleep(delay)
+                await _async_sleep(delay)
                 attempt += 1
                 continue
             self._log_response(response, attempt)
@@ -856,7 +867,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
                 raise self._status_error(response, attempt + 1)
             await response.aclose()
             self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
-            await asyncio.sleep(delay)
+            await _async_sleep(delay)
             attempt += 1
 
     async def _call(self, call: Call[T]) -> T:

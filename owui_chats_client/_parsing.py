@@ -6,9 +6,11 @@ Nothing here does I/O, so the sync and async clients share all of it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, overload
 
+import attrs
 import httpx
 
 from ._exceptions import APIResponseValidationError
@@ -108,20 +110,86 @@ def _mismatch(expected: str, data: Any, why: object = None) -> APIResponseValida
     return APIResponseValidationError(f"expected {expected} in the response, got {got}{extra}")
 
 
-def model(cls: type[M]) -> Parser[M]:
-    from_dict: Callable[[Mapping[str, Any]], M] = cls.from_dict  # type: ignore[attr-defined]
+_PLAIN_TYPE = re.compile(r"str|int|float|bool|None|Unset|Any|list\[(?:str|int|float|bool|Any)\]")
+
+
+def fast_from_dict(cls: type[M]) -> Callable[[Mapping[str, Any]], M] | None:
+    """A quicker equivalent of ``cls.from_dict`` for models whose fields are all plain values.
+
+    The generated ``from_dict`` spends most of its time in per-field helper functions that, for
+    plain fields (strings, numbers, booleans, free-form JSON), only copy the value. For such a
+    model this builds the instance directly. The JSON key of each attribute is learnt from the
+    generated ``to_dict`` (sentinel values in, keys out), so nothing here repeats the spec.
+    Returns None when the model has any field that needs conversion (a nested model, a date...).
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        return None
+    fields = [f for f in attrs.fields(cls) if f.name != "additional_properties"]
+    if not all(
+        f.init and all(_PLAIN_TYPE.fullmatch(t.strip()) for t in str(f.type).split("|"))
+        for f in fields
+    ):
+        return None
+    probe = object.__new__(cls)
+    for f in fields:
+        object.__setattr__(probe, f.name, f"\0{f.name}")
+    object.__setattr__(probe, "additional_properties", {})
+    try:
+        keys = {value: key for key, value in probe.to_dict().items()}  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    if set(keys) != {f"\0{f.name}" for f in fields}:
+        return None
+    # Compiled once per model, like attrs compiles its own __init__: plain attribute stores.
+    lines = ["def from_dict(data):", "    rest = dict(data)", "    instance = new(cls)"]
+    for f in fields:
+        key = keys[f"\0{f.name}"]
+        default = "" if f.default is attrs.NOTHING else ", UNSET"
+        lines.append(f"    instance.{f.name} = rest.pop({key!r}{default})")
+    lines += ["    instance.additional_properties = rest", "    return instance"]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, "UNSET": UNSET}
+    exec("\n".join(lines), namespace)  # names are identifiers, keys are repr() literals
+    built: Callable[[Mapping[str, Any]], M] = namespace["from_dict"]
+    return built
+
+
+_BUILDERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
+
+
+def _builder(cls: type[M]) -> Callable[[Mapping[str, Any]], M]:
+    """``cls.from_dict``, or its quicker equivalent; chosen once per model."""
+    built = _BUILDERS.get(cls)
+    if built is None:
+        built = _BUILDERS[cls] = fast_from_dict(cls) or cls.from_dict  # type: ignore[attr-defined]
+    return built
+
+
+@overload
+def model(cls: type[M]) -> Parser[M]: ...
+@overload
+def model(cls: Callable[[], type[M]]) -> Parser[M]: ...
+def model(cls: type[M] | Callable[[], type[M]]) -> Parser[M]:
+    """Parser of one model; ``cls`` may be a function that returns the class (import time)."""
+    resolved: list[type[M]] = []
+    load: Callable[[], type[M]] | None = None
+    if isinstance(cls, type):
+        resolved.append(cls)
+    else:
+        load = cls
 
     def parse(data: Any) -> M:
+        if not resolved and load is not None:
+            resolved.append(load())
+        target = resolved[0]
         if not isinstance(data, dict):
-            raise _mismatch(cls.__name__, data)
+            raise _mismatch(target.__name__, data)
         try:
-            return from_dict(data)
+            return _builder(target)(data)
         except KeyError as exc:
-            raise _mismatch(cls.__name__, data, f"missing field {exc.args[0]!r}") from None
+            raise _mismatch(target.__name__, data, f"missing field {exc.args[0]!r}") from None
         except (TypeError, ValueError, AttributeError) as exc:
-            raise _mismatch(cls.__name__, data, exc) from None
+            raise _mismatch(target.__name__, data, exc) from None
 
-    parse.__name__ = f"parse_{cls.__name__}"
     return parse
 
 

@@ -985,7 +985,7 @@ def row_import(report: Report, sizes: Sizes) -> None:
         )
 
     add("5a", "import <package>, time", "time", "import", "s", True)
-    add("5b", "import <package>, memory", "memory", "import", "B", True)
+    add("5b", "import <package>, memory", "memory", "import", "B", False)
     add(
         "5c",
         "import the client class, time",
@@ -996,7 +996,7 @@ def row_import(report: Report, sizes: Sizes) -> None:
         "`from owui_chats_client import ChatsClient` vs `from owui_client import OpenWebUI`: "
         "what a program that makes calls pays, as owui_chats_client imports its names lazily",
     )
-    add("5d", "import the client class, memory", "memory", "class", "B", True)
+    add("5d", "import the client class, memory", "memory", "class", "B", False)
     add(
         "5e",
         "import + construct a client, time",

@@ -20,6 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
 CONFIG = ROOT / "generator-config.yaml"
+# Template overrides: models/__init__.py imports each model on first use (import time).
+TEMPLATES = ROOT / "scripts" / "templates"
+# Template overrides: models/__init__.py imports each model on first use (import time).
+TEMPLATES = ROOT / "scripts" / "templates"
 TARGET = ROOT / "owui_chats_client" / "_generated"
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
@@ -60,6 +64,8 @@ def generate(into: Path) -> str:
                 str(SPEC),
                 "--config",
                 str(CONFIG),
+                "--custom-template-path",
+                str(TEMPLATES),
                 "--meta",
                 "none",
                 "--output-path",

@@ -24,7 +24,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
         recorded.append(seconds)
 
     monkeypatch.setattr(client_module, "time", SimpleNamespace(sleep=fake_sleep))
-    monkeypatch.setattr(client_module, "asyncio", SimpleNamespace(sleep=fake_async_sleep))
+    monkeypatch.setattr(client_module, "_async_sleep", fake_async_sleep)
     return recorded
 
 
