@@ -82,10 +82,10 @@ FULL = Sizes(
     overhead_calls=300,
     overhead_rounds=15,
     chats=2000,
-    bulk_rounds=6,
+    bulk_rounds=11,
     memory_rounds=2,
     get_calls=200,
-    get_rounds=3,
+    get_rounds=5,
     import_runs=5,
 )
 QUICK = Sizes(
