@@ -102,6 +102,15 @@ def server_venv() -> Path:
     return CACHE_DIR / f"server-{OPENWEBUI_VERSION}"
 
 
+def _pip(command: list[str], requirement: str) -> int:
+    """Run pip; pass its output on, less the notes this machine's pip prints about mirrors."""
+    result = subprocess.run([*command, requirement], capture_output=True, text=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        if not line.startswith("WARNING: Location"):
+            print(line, file=sys.stderr)
+    return result.returncode
+
+
 def ensure_installed() -> Path:
     """Install Open WebUI into its cached environment unless a complete one is there."""
     venv = server_venv()
@@ -123,9 +132,10 @@ def ensure_installed() -> Path:
         "--disable-pip-version-check",
     ]
     # Prefer the CPU torch build; fall back to whatever the resolver picks.
-    if subprocess.run([*pip, TORCH_PIN]).returncode != 0:
+    if _pip(pip, TORCH_PIN) != 0:
         _log(f"{TORCH_PIN} not available; letting pip choose torch")
-    subprocess.run([*pip, f"open-webui=={OPENWEBUI_VERSION}"], check=True)
+    if _pip(pip, f"open-webui=={OPENWEBUI_VERSION}") != 0:
+        raise RuntimeError(f"could not install open-webui=={OPENWEBUI_VERSION}")
     marker.write_text(OPENWEBUI_VERSION)
     return exe
 
