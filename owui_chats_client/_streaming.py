@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Self, TypeVar
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent
@@ -126,7 +126,68 @@ async def _aiter_lines(response: httpx.Response, parser: Parser[T]) -> AsyncGene
         await response.aclose()
 
 
-class Stream(Generic[T]):
+class _SyncStream(Generic[T]):
+    """An iterator over a streamed response that owns it: exhausting, closing or leaving ``with``
+    releases the connection."""
+
+    def __init__(self, response: httpx.Response, items: Generator[T, None, None]) -> None:
+        self.response = response
+        self._iterator = items
+
+    def __iter__(self) -> Iterator[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._iterator.close()
+        self.response.close()
+
+
+class _AsyncStream(Generic[T]):
+    """The async twin of `_SyncStream`: ``async for``, ``async with``, ``aclose()``."""
+
+    def __init__(self, response: httpx.Response, items: AsyncGenerator[T, None]) -> None:
+        self.response = response
+        self._iterator = items
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Stop reading and release the connection."""
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+
+class Stream(_SyncStream[T]):
     """Chunks of a streamed completion, as the server sends them.
 
     Iterate it, preferably inside ``with``. ``[DONE]`` or the end of the response ends it
@@ -136,124 +197,28 @@ class Stream(Generic[T]):
     """
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        self.response = response
-        self._parser = parser
-        self._iterator = _iter_events(response, parser)
-
-    def __iter__(self) -> Iterator[T]:
-        return self
-
-    def __next__(self) -> T:
-        return next(self._iterator)
-
-    def __enter__(self) -> Stream[T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop reading and release the connection."""
-        self._iterator.close()
-        self.response.close()
+        super().__init__(response, _iter_events(response, parser))
 
 
-class AsyncStream(Generic[T]):
+class AsyncStream(_AsyncStream[T]):
     """The async twin of `Stream`: ``async for``, ``async with``, ``aclose()``."""
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        self.response = response
-        self._parser = parser
-        self._iterator = _aiter_events(response, parser)
-
-    def __aiter__(self) -> AsyncIterator[T]:
-        return self
-
-    async def __anext__(self) -> T:
-        return await self._iterator.__anext__()
-
-    async def __aenter__(self) -> AsyncStream[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Stop reading and release the connection."""
-        await self._iterator.aclose()
-        await self.response.aclose()
+        super().__init__(response, _aiter_events(response, parser))
 
 
-class JSONLinesStream(Generic[T]):
+class JSONLinesStream(_SyncStream[T]):
     """Items of an NDJSON answer, one line at a time (memory does not grow with the count)."""
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        self.response = response
-        self._parser = parser
-        self._iterator = _iter_lines(response, parser)
-
-    def __iter__(self) -> Iterator[T]:
-        return self
-
-    def __next__(self) -> T:
-        return next(self._iterator)
-
-    def __enter__(self) -> JSONLinesStream[T]:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Stop reading and release the connection."""
-        self._iterator.close()
-        self.response.close()
+        super().__init__(response, _iter_lines(response, parser))
 
 
-class AsyncJSONLinesStream(Generic[T]):
+class AsyncJSONLinesStream(_AsyncStream[T]):
     """The async twin of `JSONLinesStream`."""
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        self.response = response
-        self._parser = parser
-        self._iterator = _aiter_lines(response, parser)
-
-    def __aiter__(self) -> AsyncIterator[T]:
-        return self
-
-    async def __anext__(self) -> T:
-        return await self._iterator.__anext__()
-
-    async def __aenter__(self) -> AsyncJSONLinesStream[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Stop reading and release the connection."""
-        await self._iterator.aclose()
-        await self.response.aclose()
+        super().__init__(response, _aiter_lines(response, parser))
 
 
 __all__ = ["Stream", "AsyncStream", "JSONLinesStream", "AsyncJSONLinesStream"]
