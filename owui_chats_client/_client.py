@@ -6,9 +6,9 @@ The two classes mirror each other line by line; everything that is not I/O lives
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, ParamSpec, TypeVar, cast
 
 import httpx
 
@@ -60,6 +60,7 @@ from ._generated.models import (
 from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -73,14 +74,14 @@ def _is_event_stream(response: httpx.Response) -> bool:
     return content_type.startswith("text/event-stream")
 
 
-class _RawResponses:
-    """``client.with_raw_response.<method>(...)`` returns an `APIResponse` instead of the value."""
+def _raw(method: Callable[P, T]) -> Callable[P, APIResponse[T]]:
+    """Type a method of a raw-mode client (``_raw = True``) as what it then returns."""
+    return cast(Callable[P, APIResponse[T]], method)
 
-    def __init__(self, client: BaseClient[Any]) -> None:
-        self._client = client
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
+def _araw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[APIResponse[T]]]:
+    """`_raw` for coroutine methods."""
+    return cast(Callable[P, Awaitable[APIResponse[T]]], method)
 
 
 class ChatsClient(BaseClient[httpx.Client]):
@@ -160,11 +161,11 @@ class ChatsClient(BaseClient[httpx.Client]):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
+    def with_raw_response(self) -> ChatsClientWithRawResponse:
         """The same methods, returning `APIResponse` (status, headers, parsed value)."""
         clone = self.with_options()
         clone._raw = True
-        return _RawResponses(clone)
+        return ChatsClientWithRawResponse(clone)
 
     # -- transport -----------------------------------------------------------------------------
 
@@ -827,11 +828,11 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         return clone
 
     @property
-    def with_raw_response(self) -> Any:
+    def with_raw_response(self) -> AsyncChatsClientWithRawResponse:
         """The same methods, returning `APIResponse` (status, headers, parsed value)."""
         clone = self.with_options()
         clone._raw = True
-        return _RawResponses(clone)
+        return AsyncChatsClientWithRawResponse(clone)
 
     # -- transport -----------------------------------------------------------------------------
 
@@ -1423,3 +1424,147 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         ``POST /api/chat/actions/{action_id}``
         """
         return await self._call(calls.chat_action(action_id, form_data))
+
+
+class ChatsClientWithRawResponse:
+    """`ChatsClient.with_raw_response`: the same methods, each returning an `APIResponse`
+    (status code, headers and the parsed value).
+
+    Calls that may stream (completions, ``iter_*``) and ``delete_all_tags`` are reached through
+    ``__getattr__``: a JSON answer comes back as an `APIResponse`, a stream as a stream.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def __init__(self, client: ChatsClient) -> None:
+        self._client = client
+        self.get_list = _raw(client.get_list)
+        self.list_chats = _raw(client.list_chats)
+        self.get_chat_usage_stats = _raw(client.get_chat_usage_stats)
+        self.export_chat_stats = _raw(client.export_chat_stats)
+        self.export_single_chat_stats = _raw(client.export_single_chat_stats)
+        self.delete_all = _raw(client.delete_all)
+        self.mark_all_read = _raw(client.mark_all_read)
+        self.get_user_list = _raw(client.get_user_list)
+        self.create_new = _raw(client.create_new)
+        self.import_chats = _raw(client.import_chats)
+        self.get_config = _raw(client.get_config)
+        self.set_config = _raw(client.set_config)
+        self.search = _raw(client.search)
+        self.get_by_folder_id = _raw(client.get_by_folder_id)
+        self.get_list_by_folder_id = _raw(client.get_list_by_folder_id)
+        self.get_pinned = _raw(client.get_pinned)
+        self.get_all = _raw(client.get_all)
+        self.get_all_archived = _raw(client.get_all_archived)
+        self.get_all_tags = _raw(client.get_all_tags)
+        self.get_all_db = _raw(client.get_all_db)
+        self.get_archived_list = _raw(client.get_archived_list)
+        self.archive_all = _raw(client.archive_all)
+        self.unarchive_all = _raw(client.unarchive_all)
+        self.get_archived_count = _raw(client.get_archived_count)
+        self.get_shared_list = _raw(client.get_shared_list)
+        self.get_shared = _raw(client.get_shared)
+        self.get_by_tags = _raw(client.get_by_tags)
+        self.get = _raw(client.get)
+        self.update = _raw(client.update)
+        self.update_params = _raw(client.update_params)
+        self.update_message = _raw(client.update_message)
+        self.delete_message = _raw(client.delete_message)
+        self.send_message_event = _raw(client.send_message_event)
+        self.resolve_tool_call = _raw(client.resolve_tool_call)
+        self.delete = _raw(client.delete)
+        self.get_pinned_status = _raw(client.get_pinned_status)
+        self.pin = _raw(client.pin)
+        self.fork = _raw(client.fork)
+        self.clone = _raw(client.clone)
+        self.clone_shared = _raw(client.clone_shared)
+        self.compact = _raw(client.compact)
+        self.archive = _raw(client.archive)
+        self.share = _raw(client.share)
+        self.delete_shared = _raw(client.delete_shared)
+        self.unshare_all = _raw(client.unshare_all)
+        self.update_shared_chat_access = _raw(client.update_shared_chat_access)
+        self.get_shared_chat_access = _raw(client.get_shared_chat_access)
+        self.mark_unread = _raw(client.mark_unread)
+        self.update_folder = _raw(client.update_folder)
+        self.get_tags = _raw(client.get_tags)
+        self.add_tag = _raw(client.add_tag)
+        self.delete_tag = _raw(client.delete_tag)
+        self.list_tasks = _raw(client.list_tasks)
+        self.stop_tasks = _raw(client.stop_tasks)
+        self.chat_completed = _raw(client.chat_completed)
+        self.chat_completed_api = _raw(client.chat_completed_api)
+        self.chat_action = _raw(client.chat_action)
+
+
+class AsyncChatsClientWithRawResponse:
+    """`AsyncChatsClient.with_raw_response`: the same methods, each returning an `APIResponse`
+    (status code, headers and the parsed value).
+
+    Calls that may stream (completions, ``iter_*``) and ``delete_all_tags`` are reached through
+    ``__getattr__``: a JSON answer comes back as an `APIResponse`, a stream as a stream.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def __init__(self, client: AsyncChatsClient) -> None:
+        self._client = client
+        self.get_list = _araw(client.get_list)
+        self.list_chats = _araw(client.list_chats)
+        self.get_chat_usage_stats = _araw(client.get_chat_usage_stats)
+        self.export_chat_stats = _araw(client.export_chat_stats)
+        self.export_single_chat_stats = _araw(client.export_single_chat_stats)
+        self.delete_all = _araw(client.delete_all)
+        self.mark_all_read = _araw(client.mark_all_read)
+        self.get_user_list = _araw(client.get_user_list)
+        self.create_new = _araw(client.create_new)
+        self.import_chats = _araw(client.import_chats)
+        self.get_config = _araw(client.get_config)
+        self.set_config = _araw(client.set_config)
+        self.search = _araw(client.search)
+        self.get_by_folder_id = _araw(client.get_by_folder_id)
+        self.get_list_by_folder_id = _araw(client.get_list_by_folder_id)
+        self.get_pinned = _araw(client.get_pinned)
+        self.get_all = _araw(client.get_all)
+        self.get_all_archived = _araw(client.get_all_archived)
+        self.get_all_tags = _araw(client.get_all_tags)
+        self.get_all_db = _araw(client.get_all_db)
+        self.get_archived_list = _araw(client.get_archived_list)
+        self.archive_all = _araw(client.archive_all)
+        self.unarchive_all = _araw(client.unarchive_all)
+        self.get_archived_count = _araw(client.get_archived_count)
+        self.get_shared_list = _araw(client.get_shared_list)
+        self.get_shared = _araw(client.get_shared)
+        self.get_by_tags = _araw(client.get_by_tags)
+        self.get = _araw(client.get)
+        self.update = _araw(client.update)
+        self.update_params = _araw(client.update_params)
+        self.update_message = _araw(client.update_message)
+        self.delete_message = _araw(client.delete_message)
+        self.send_message_event = _araw(client.send_message_event)
+        self.resolve_tool_call = _araw(client.resolve_tool_call)
+        self.delete = _araw(client.delete)
+        self.get_pinned_status = _araw(client.get_pinned_status)
+        self.pin = _araw(client.pin)
+        self.fork = _araw(client.fork)
+        self.clone = _araw(client.clone)
+        self.clone_shared = _araw(client.clone_shared)
+        self.compact = _araw(client.compact)
+        self.archive = _araw(client.archive)
+        self.share = _araw(client.share)
+        self.delete_shared = _araw(client.delete_shared)
+        self.unshare_all = _araw(client.unshare_all)
+        self.update_shared_chat_access = _araw(client.update_shared_chat_access)
+        self.get_shared_chat_access = _araw(client.get_shared_chat_access)
+        self.mark_unread = _araw(client.mark_unread)
+        self.update_folder = _araw(client.update_folder)
+        self.get_tags = _araw(client.get_tags)
+        self.add_tag = _araw(client.add_tag)
+        self.delete_tag = _araw(client.delete_tag)
+        self.list_tasks = _araw(client.list_tasks)
+        self.stop_tasks = _araw(client.stop_tasks)
+        self.chat_completed = _araw(client.chat_completed)
+        self.chat_completed_api = _araw(client.chat_completed_api)
+        self.chat_action = _araw(client.chat_action)
