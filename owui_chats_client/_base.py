@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+import json
 import logging
 import os
 import random
@@ -13,7 +14,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar, cast
 
 import httpx
 
@@ -118,6 +119,7 @@ class BaseClient(Generic[HttpClientT]):
     """Configuration and every step of a call that is not I/O."""
 
     _http: HttpClientT
+    _owns_http: bool  # set by the subclass: False when the caller passed its own http_client
 
     def __init__(
         self,
@@ -137,10 +139,12 @@ class BaseClient(Generic[HttpClientT]):
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
         self._api_key = api_key
-        self._options = RequestOptions(
-            timeout=make_timeout(timeout),
-            max_retries=max_retries,
-            headers=dict(default_headers or {}),
+        self._configure(
+            RequestOptions(
+                timeout=make_timeout(timeout),
+                max_retries=max_retries,
+                headers=dict(default_headers or {}),
+            )
         )
         self._raw = False
         url = httpx.URL(self.base_url)
@@ -163,12 +167,21 @@ class BaseClient(Generic[HttpClientT]):
     def max_retries(self) -> int:
         return self._options.max_retries
 
-    def _derive_options(
+    def _configure(self, options: RequestOptions) -> None:
+        """Set the options, and the headers every request then carries."""
+        self._options = options
+        self._headers = {"Accept": "application/json", **options.headers}
+        if self._api_key:
+            self._headers["Authorization"] = f"Bearer {self._api_key}"
+
+    def with_options(
         self,
-        timeout: float | httpx.Timeout | NotGiven | None,
-        max_retries: int | NotGiven,
-        headers: Mapping[str, str] | NotGiven | None,
-    ) -> RequestOptions:
+        *,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        headers: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
+    ) -> Self:
+        """A client with other settings that shares this one's connection pool."""
         options = self._options
         if not isinstance(timeout, NotGiven):
             options = replace(options, timeout=make_timeout(timeout))
@@ -178,29 +191,18 @@ class BaseClient(Generic[HttpClientT]):
             options = replace(options, max_retries=max_retries)
         if not isinstance(headers, NotGiven) and headers:
             options = replace(options, headers={**options.headers, **headers})
-        return options
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._configure(options)
+        clone._owns_http = False  # closing the copy must not close the shared pool
+        return clone
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _headers(self) -> dict[str, str]:
-        """The headers of every request: computed once per client and per `with_options` copy."""
-        cached: dict[str, str] | None = self.__dict__.get("_cached_headers")
-        if cached is None or self.__dict__.get("_cached_for") is not self._options:
-            cached = {"Accept": "application/json", **self._options.headers}
-            if self._api_key:
-                cached["Authorization"] = f"Bearer {self._api_key}"
-            self.__dict__["_cached_headers"] = cached
-            self.__dict__["_cached_for"] = self._options
-        return cached
-
     def _build_request(self, spec: Mapping[str, Any]) -> httpx.Request:
         """Turn the generated ``_get_kwargs()`` of an operation into an ``httpx.Request``."""
-        headers = self._headers()
         extra = spec.get("headers")
-        if extra:
-            headers = {**headers, **extra}
-            if self._api_key:  # the key always wins over a spec header of the same name
-                headers["Authorization"] = f"Bearer {self._api_key}"
+        headers = {**extra, **self._headers} if extra else self._headers
         request = self._http.build_request(
             spec["method"].upper(),
             self.base_url + spec["url"],
@@ -287,9 +289,10 @@ class BaseClient(Generic[HttpClientT]):
             raise
         return result
 
-    def _result(self, response: httpx.Response, parser: Parser[T]) -> Any:
+    def _result(self, response: httpx.Response, parser: Parser[T]) -> T:
+        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it."""
         parsed = self._parse(response, parser)
-        return APIResponse(response, parsed) if self._raw else parsed
+        return cast(T, APIResponse(response, parsed)) if self._raw else parsed
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:
@@ -314,7 +317,5 @@ def parse_retry_after(headers: httpx.Headers) -> float | None:
 
 
 def _short_json(value: Any, limit: int = 500) -> str:
-    import json
-
     text = json.dumps(value, default=str)
     return text if len(text) <= limit else text[: limit - 3] + "..."

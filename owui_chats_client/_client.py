@@ -13,7 +13,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 import httpx
 
 from . import _calls as calls
-from ._base import NOT_GIVEN, APIResponse, BaseClient, NotGiven, default_ssl_context
+from ._base import APIResponse, BaseClient, default_ssl_context
 from ._calls import Call, Completion, Form
 from ._constants import (
     DEFAULT_CONNECTION_LIMITS,
@@ -146,20 +146,6 @@ class ChatsClient(BaseClient[httpx.Client]):
     ) -> None:
         self.close()
 
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        headers: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
-    ) -> ChatsClient:
-        """A client with other settings that shares this one's connection pool."""
-        clone = object.__new__(ChatsClient)
-        clone.__dict__.update(self.__dict__)
-        clone._options = self._derive_options(timeout, max_retries, headers)
-        clone._owns_http = False
-        return clone
-
     @property
     def with_raw_response(self) -> ChatsClientWithRawResponse:
         """The same methods, returning `APIResponse` (status, headers, parsed value)."""
@@ -208,8 +194,7 @@ class ChatsClient(BaseClient[httpx.Client]):
         response = self._send(
             self._build_request(call.spec), stream=False, idempotent=call.idempotent
         )
-        parsed = self._parse(response, call.parse)
-        return cast(T, APIResponse(response, parsed)) if self._raw else parsed
+        return self._result(response, call.parse)
 
     def _stream_lines(self, call: Call[T]) -> JSONLinesStream[T]:
         response = self._send(self._build_request(call.spec), stream=True, idempotent=True)
@@ -225,8 +210,7 @@ class ChatsClient(BaseClient[httpx.Client]):
             raise self._connection_error(exc, response.request, 1) from exc
         finally:
             response.close()
-        parsed = self._parse(response, call.parse)
-        return cast(Completion, APIResponse(response, parsed)) if self._raw else parsed
+        return self._result(response, call.parse)
 
     # -- chats -----------------------------------------------------------------------------------
 
@@ -813,20 +797,6 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
     ) -> None:
         await self.aclose()
 
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        headers: Mapping[str, str] | NotGiven | None = NOT_GIVEN,
-    ) -> AsyncChatsClient:
-        """A client with other settings that shares this one's connection pool."""
-        clone = object.__new__(AsyncChatsClient)
-        clone.__dict__.update(self.__dict__)
-        clone._options = self._derive_options(timeout, max_retries, headers)
-        clone._owns_http = False
-        return clone
-
     @property
     def with_raw_response(self) -> AsyncChatsClientWithRawResponse:
         """The same methods, returning `APIResponse` (status, headers, parsed value)."""
@@ -875,8 +845,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         response = await self._send(
             self._build_request(call.spec), stream=False, idempotent=call.idempotent
         )
-        parsed = self._parse(response, call.parse)
-        return cast(T, APIResponse(response, parsed)) if self._raw else parsed
+        return self._result(response, call.parse)
 
     async def _stream_lines(self, call: Call[T]) -> AsyncJSONLinesStream[T]:
         response = await self._send(self._build_request(call.spec), stream=True, idempotent=True)
@@ -894,8 +863,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
             raise self._connection_error(exc, response.request, 1) from exc
         finally:
             await response.aclose()
-        parsed = self._parse(response, call.parse)
-        return cast(Completion, APIResponse(response, parsed)) if self._raw else parsed
+        return self._result(response, call.parse)
 
     # -- chats -----------------------------------------------------------------------------------
 
