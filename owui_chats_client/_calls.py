@@ -8,58 +8,56 @@ each in its own way. Nothing here does I/O.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 from . import _operations as ops
 from . import _parsing as p
 from ._constants import LOCAL_CHAT_ID_PREFIX
-from ._generated import models as m
-
-if TYPE_CHECKING:
-    from ._generated.models import (
-        AccessGrant,
-        ChatAccessGrantsForm,
-        ChatActionForm,
-        ChatCompletedForm,
-        ChatCompletedResponse,
-        ChatCompletionForm,
-        ChatCompletionResponse,
-        ChatCompletionTaskResponse,
-        ChatConfigForm,
-        ChatFolderIdForm,
-        ChatForm,
-        ChatResponse,
-        ChatsImportForm,
-        ChatsReadResponse,
-        ChatStatsExport,
-        ChatStatsExportList,
-        ChatTaskList,
-        ChatTitleIdResponse,
-        ChatUnreadResponse,
-        ChatUsageStatsListResponse,
-        CloneForm,
-        CompactChatForm,
-        CompactChatResponse,
-        EventForm,
-        ForkForm,
-        MessageForm,
-        ResolveToolCallForm,
-        ResolveToolCallResponse,
-        ShareChatForm,
-        SharedChatResponse,
-        StopTasksResponse,
-        TagFilterForm,
-        TagForm,
-        TagModel,
-    )
+from ._generated.models import (
+    AccessGrant,
+    ChatAccessGrantsForm,
+    ChatActionForm,
+    ChatCompletedForm,
+    ChatCompletedResponse,
+    ChatCompletionChunk,
+    ChatCompletionForm,
+    ChatCompletionResponse,
+    ChatCompletionTaskResponse,
+    ChatConfigForm,
+    ChatFolderIdForm,
+    ChatForm,
+    ChatResponse,
+    ChatsImportForm,
+    ChatsReadResponse,
+    ChatStatsExport,
+    ChatStatsExportList,
+    ChatTaskList,
+    ChatTitleIdResponse,
+    ChatUnreadResponse,
+    ChatUsageStatsListResponse,
+    CloneForm,
+    CompactChatForm,
+    CompactChatResponse,
+    EventForm,
+    ForkForm,
+    MessageForm,
+    ResolveToolCallForm,
+    ResolveToolCallResponse,
+    ShareChatForm,
+    SharedChatResponse,
+    StopTasksResponse,
+    TagFilterForm,
+    TagForm,
+    TagModel,
+)
 
 T = TypeVar("T")
 Form = Mapping[str, Any]
-Completion: TypeAlias = "ChatCompletionResponse | ChatCompletionTaskResponse"
+Completion = ChatCompletionResponse | ChatCompletionTaskResponse
 
 
 @dataclass(frozen=True)
@@ -78,15 +76,13 @@ class Call(Generic[T]):
 
 
 # Parsers of the results, named after what they return.
-_chat = p.model(lambda: m.ChatResponse)
+_chat = p.model(ChatResponse)
 _chat_or_none = p.optional(_chat)
 _chats = p.list_of(_chat)
-_titles = p.list_of(p.model(lambda: m.ChatTitleIdResponse))
-_tags = p.list_of(p.model(lambda: m.TagModel))
-_completion = p.one_of(
-    p.model(lambda: m.ChatCompletionResponse), p.model(lambda: m.ChatCompletionTaskResponse)
-)
-chunk = p.model(lambda: m.ChatCompletionChunk)
+_titles = p.list_of(p.model(ChatTitleIdResponse))
+_tags = p.list_of(p.model(TagModel))
+_completion = p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
+chunk = p.model(ChatCompletionChunk)
 
 
 def with_local_chat_id(form: ChatCompletionForm) -> ChatCompletionForm:
@@ -98,6 +94,24 @@ def with_local_chat_id(form: ChatCompletionForm) -> ChatCompletionForm:
     return copy
 
 
+def _titles_call(
+    get_kwargs: Callable[..., dict[str, Any]],
+    page: int | None,
+    include_pinned: bool,
+    include_folders: bool,
+    sort_by: str | None,
+    sort_dir: str | None,
+) -> Call[list[ChatTitleIdResponse]]:
+    spec = get_kwargs(
+        page=page,
+        include_pinned=include_pinned,
+        include_folders=include_folders,
+        sort_by=p.or_unset(sort_by),
+        sort_dir=p.or_unset(sort_dir),
+    )
+    return Call(spec, _titles)
+
+
 def get_list(
     page: int | None = None,
     include_pinned: bool = False,
@@ -106,14 +120,9 @@ def get_list(
     sort_by: str | None = None,
     sort_dir: str | None = None,
 ) -> Call[list[ChatTitleIdResponse]]:
-    spec = ops.get_list._get_kwargs(
-        page=page,
-        include_pinned=include_pinned,
-        include_folders=include_folders,
-        sort_by=p.or_unset(sort_by),
-        sort_dir=p.or_unset(sort_dir),
+    return _titles_call(
+        ops.get_list._get_kwargs, page, include_pinned, include_folders, sort_by, sort_dir
     )
-    return Call(spec, _titles)
 
 
 def list_chats(
@@ -124,36 +133,31 @@ def list_chats(
     sort_by: str | None = None,
     sort_dir: str | None = None,
 ) -> Call[list[ChatTitleIdResponse]]:
-    spec = ops.list_chats._get_kwargs(
-        page=page,
-        include_pinned=include_pinned,
-        include_folders=include_folders,
-        sort_by=p.or_unset(sort_by),
-        sort_dir=p.or_unset(sort_dir),
+    return _titles_call(
+        ops.list_chats._get_kwargs, page, include_pinned, include_folders, sort_by, sort_dir
     )
-    return Call(spec, _titles)
 
 
 def get_chat_usage_stats(
     items_per_page: int = 50, page: int = 1
 ) -> Call[ChatUsageStatsListResponse]:
     spec = ops.get_chat_usage_stats._get_kwargs(items_per_page=items_per_page, page=page)
-    return Call(spec, p.model(m.ChatUsageStatsListResponse))
+    return Call(spec, p.model(ChatUsageStatsListResponse))
 
 
 def export_chat_stats(updated_at: int | None = None, page: int = 1) -> Call[ChatStatsExportList]:
     spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, page=page)
-    return Call(spec, p.model(m.ChatStatsExportList))
+    return Call(spec, p.model(ChatStatsExportList))
 
 
 def iter_chat_stats_export(updated_at: int | None = None) -> Call[ChatStatsExport]:
     spec = ops.export_chat_stats._get_kwargs(updated_at=updated_at, stream=True)
-    return Call(spec, p.model(m.ChatStatsExport), idempotent=True)
+    return Call(spec, p.model(ChatStatsExport), idempotent=True)
 
 
 def export_single_chat_stats(chat_id: str) -> Call[ChatStatsExport | None]:
     spec = ops.export_single_chat_stats._get_kwargs(p.path_param(chat_id, "chat_id"))
-    return Call(spec, p.optional(p.model(m.ChatStatsExport)))
+    return Call(spec, p.optional(p.model(ChatStatsExport)))
 
 
 def delete_all() -> Call[bool]:
@@ -161,7 +165,7 @@ def delete_all() -> Call[bool]:
 
 
 def mark_all_read() -> Call[ChatsReadResponse]:
-    return Call(ops.mark_all_read._get_kwargs(), p.model(m.ChatsReadResponse))
+    return Call(ops.mark_all_read._get_kwargs(), p.model(ChatsReadResponse))
 
 
 def get_user_list(
@@ -182,22 +186,22 @@ def get_user_list(
 
 
 def create_new(form_data: ChatForm | Form) -> Call[ChatResponse | None]:
-    spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, m.ChatForm))
+    spec = ops.create_new._get_kwargs(body=p.coerce_form(form_data, ChatForm))
     return Call(spec, _chat_or_none)
 
 
 def import_chats(form_data: ChatsImportForm | Form) -> Call[list[ChatResponse]]:
-    spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, m.ChatsImportForm))
+    spec = ops.import_chats._get_kwargs(body=p.coerce_form(form_data, ChatsImportForm))
     return Call(spec, _chats)
 
 
 def get_config() -> Call[ChatConfigForm]:
-    return Call(ops.get_config._get_kwargs(), p.model(m.ChatConfigForm))
+    return Call(ops.get_config._get_kwargs(), p.model(ChatConfigForm))
 
 
 def set_config(form_data: ChatConfigForm | Form) -> Call[ChatConfigForm]:
-    spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, m.ChatConfigForm))
-    return Call(spec, p.model(m.ChatConfigForm))
+    spec = ops.set_config._get_kwargs(body=p.coerce_form(form_data, ChatConfigForm))
+    return Call(spec, p.model(ChatConfigForm))
 
 
 def search(text: str, page: int | None = None) -> Call[list[ChatTitleIdResponse]]:
@@ -280,7 +284,7 @@ def get_shared_list(
     spec = ops.get_shared_list._get_kwargs(
         page=page, query=query, order_by=order_by, direction=direction
     )
-    return Call(spec, p.list_of(p.model(m.SharedChatResponse)))
+    return Call(spec, p.list_of(p.model(SharedChatResponse)))
 
 
 def get_shared(share_id: str) -> Call[ChatResponse | None]:
@@ -289,7 +293,7 @@ def get_shared(share_id: str) -> Call[ChatResponse | None]:
 
 
 def get_by_tags(form_data: TagFilterForm | Form) -> Call[list[ChatTitleIdResponse]]:
-    spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, m.TagFilterForm))
+    spec = ops.get_by_tags._get_kwargs(body=p.coerce_form(form_data, TagFilterForm))
     return Call(spec, _titles, idempotent=True)
 
 
@@ -298,7 +302,7 @@ def get(id: str) -> Call[ChatResponse | None]:
 
 
 def update(id: str, form_data: ChatForm | Form) -> Call[ChatResponse | None]:
-    spec = ops.update._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, m.ChatForm))
+    spec = ops.update._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, ChatForm))
     return Call(spec, _chat_or_none)
 
 
@@ -315,7 +319,7 @@ def update_message(
     spec = ops.update_message._get_kwargs(
         p.path_param(id, "id"),
         p.path_param(message_id, "message_id"),
-        body=p.coerce_form(form_data, m.MessageForm),
+        body=p.coerce_form(form_data, MessageForm),
     )
     return Call(spec, _chat_or_none)
 
@@ -331,7 +335,7 @@ def send_message_event(id: str, message_id: str, form_data: EventForm | Form) ->
     spec = ops.send_message_event._get_kwargs(
         p.path_param(id, "id"),
         p.path_param(message_id, "message_id"),
-        body=p.coerce_form(form_data, m.EventForm),
+        body=p.coerce_form(form_data, EventForm),
     )
     return Call(spec, p.optional_boolean)
 
@@ -342,9 +346,9 @@ def resolve_tool_call(
     spec = ops.resolve_tool_call._get_kwargs(
         p.path_param(id, "id"),
         p.path_param(message_id, "message_id"),
-        body=p.coerce_form(form_data, m.ResolveToolCallForm),
+        body=p.coerce_form(form_data, ResolveToolCallForm),
     )
-    return Call(spec, p.model(m.ResolveToolCallResponse))
+    return Call(spec, p.model(ResolveToolCallResponse))
 
 
 def delete(id: str) -> Call[bool]:
@@ -360,12 +364,12 @@ def pin(id: str) -> Call[ChatResponse | None]:
 
 
 def fork(id: str, form_data: ForkForm | Form | None = None) -> Call[ChatResponse | None]:
-    body = None if form_data is None else p.coerce_form(form_data, m.ForkForm)
+    body = None if form_data is None else p.coerce_form(form_data, ForkForm)
     return Call(ops.fork._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none)
 
 
 def clone(id: str, form_data: CloneForm | Form) -> Call[ChatResponse | None]:
-    spec = ops.clone._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, m.CloneForm))
+    spec = ops.clone._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, CloneForm))
     return Call(spec, _chat_or_none)
 
 
@@ -374,9 +378,9 @@ def clone_shared(id: str) -> Call[ChatResponse | None]:
 
 
 def compact(id: str, form_data: CompactChatForm | Form | None = None) -> Call[CompactChatResponse]:
-    body = None if form_data is None else p.coerce_form(form_data, m.CompactChatForm)
+    body = None if form_data is None else p.coerce_form(form_data, CompactChatForm)
     spec = ops.compact._get_kwargs(p.path_param(id, "id"), body=body)
-    return Call(spec, p.model(m.CompactChatResponse))
+    return Call(spec, p.model(CompactChatResponse))
 
 
 def archive(id: str) -> Call[ChatResponse | None]:
@@ -384,7 +388,7 @@ def archive(id: str) -> Call[ChatResponse | None]:
 
 
 def share(id: str, form_data: ShareChatForm | Form | None = None) -> Call[ChatResponse | None]:
-    body = None if form_data is None else p.coerce_form(form_data, m.ShareChatForm)
+    body = None if form_data is None else p.coerce_form(form_data, ShareChatForm)
     return Call(ops.share._get_kwargs(p.path_param(id, "id"), body=body), _chat_or_none)
 
 
@@ -400,23 +404,23 @@ def update_shared_chat_access(
     id: str, form_data: ChatAccessGrantsForm | Form
 ) -> Call[ChatResponse | None]:
     spec = ops.update_shared_chat_access._get_kwargs(
-        p.path_param(id, "id"), body=p.coerce_form(form_data, m.ChatAccessGrantsForm)
+        p.path_param(id, "id"), body=p.coerce_form(form_data, ChatAccessGrantsForm)
     )
     return Call(spec, _chat_or_none)
 
 
 def get_shared_chat_access(id: str) -> Call[list[AccessGrant]]:
     spec = ops.get_shared_chat_access._get_kwargs(p.path_param(id, "id"))
-    return Call(spec, p.list_of(p.model(m.AccessGrant)))
+    return Call(spec, p.list_of(p.model(AccessGrant)))
 
 
 def mark_unread(id: str) -> Call[ChatUnreadResponse]:
-    return Call(ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(m.ChatUnreadResponse))
+    return Call(ops.mark_unread._get_kwargs(p.path_param(id, "id")), p.model(ChatUnreadResponse))
 
 
 def update_folder(id: str, form_data: ChatFolderIdForm | Form) -> Call[ChatResponse | None]:
     spec = ops.update_folder._get_kwargs(
-        p.path_param(id, "id"), body=p.coerce_form(form_data, m.ChatFolderIdForm)
+        p.path_param(id, "id"), body=p.coerce_form(form_data, ChatFolderIdForm)
     )
     return Call(spec, _chat_or_none)
 
@@ -426,45 +430,43 @@ def get_tags(id: str) -> Call[list[TagModel]]:
 
 
 def add_tag(id: str, form_data: TagForm | Form) -> Call[list[TagModel]]:
-    spec = ops.add_tag._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, m.TagForm))
+    spec = ops.add_tag._get_kwargs(p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm))
     return Call(spec, _tags)
 
 
 def delete_tag(id: str, form_data: TagForm | Form) -> Call[list[TagModel]]:
     spec = ops.delete_tag._get_kwargs(
-        p.path_param(id, "id"), body=p.coerce_form(form_data, m.TagForm)
+        p.path_param(id, "id"), body=p.coerce_form(form_data, TagForm)
     )
     return Call(spec, _tags)
 
 
 def list_tasks(chat_id: str) -> Call[ChatTaskList]:
-    return Call(
-        ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(m.ChatTaskList)
-    )
+    return Call(ops.list_tasks._get_kwargs(p.path_param(chat_id, "chat_id")), p.model(ChatTaskList))
 
 
 def stop_tasks(chat_id: str) -> Call[StopTasksResponse]:
     spec = ops.stop_tasks._get_kwargs(p.path_param(chat_id, "chat_id"))
-    return Call(spec, p.model(m.StopTasksResponse))
+    return Call(spec, p.model(StopTasksResponse))
 
 
 def chat_completion(form_data: ChatCompletionForm | Form) -> Call[Completion]:
-    form = with_local_chat_id(p.coerce_form(form_data, m.ChatCompletionForm))
+    form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
     return Call(ops.chat_completion._get_kwargs(body=form), _completion, idempotent=False)
 
 
 def chat_completion_api(form_data: ChatCompletionForm | Form) -> Call[Completion]:
-    form = with_local_chat_id(p.coerce_form(form_data, m.ChatCompletionForm))
+    form = with_local_chat_id(p.coerce_form(form_data, ChatCompletionForm))
     return Call(ops.chat_completion_api._get_kwargs(body=form), _completion, idempotent=False)
 
 
 def chat_completed(form_data: ChatCompletedForm | Form) -> Call[ChatCompletedResponse]:
-    spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, m.ChatCompletedForm))
-    return Call(spec, p.model(m.ChatCompletedResponse))
+    spec = ops.chat_completed._get_kwargs(body=p.coerce_form(form_data, ChatCompletedForm))
+    return Call(spec, p.model(ChatCompletedResponse))
 
 
 def chat_action(action_id: str, form_data: ChatActionForm | Form) -> Call[Any]:
     spec = ops.chat_action._get_kwargs(
-        p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, m.ChatActionForm)
+        p.path_param(action_id, "action_id"), body=p.coerce_form(form_data, ChatActionForm)
     )
     return Call(spec, p.any_json)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar, overload
+from typing import Any, TypeVar
 
 import attrs
 import httpx
@@ -33,12 +33,6 @@ except ImportError:  # pragma: no cover - exercised where orjson is not installe
 
 
 _DECODE_ERRORS = (ValueError, UnicodeDecodeError)
-
-
-class Model(Protocol):
-    """What every generated model offers."""
-
-    def to_dict(self) -> dict[str, Any]: ...
 
 
 M = TypeVar("M")
@@ -164,31 +158,18 @@ def _builder(cls: type[M]) -> Callable[[Mapping[str, Any]], M]:
     return built
 
 
-@overload
-def model(cls: type[M]) -> Parser[M]: ...
-@overload
-def model(cls: Callable[[], type[M]]) -> Parser[M]: ...
-def model(cls: type[M] | Callable[[], type[M]]) -> Parser[M]:
-    """Parser of one model; ``cls`` may be a function that returns the class (import time)."""
-    resolved: list[type[M]] = []
-    load: Callable[[], type[M]] | None = None
-    if isinstance(cls, type):
-        resolved.append(cls)
-    else:
-        load = cls
+def model(cls: type[M]) -> Parser[M]:
+    """Parser of one model: its dict answer becomes an instance, or APIResponseValidationError."""
 
     def parse(data: Any) -> M:
-        if not resolved and load is not None:
-            resolved.append(load())
-        target = resolved[0]
         if not isinstance(data, dict):
-            raise _mismatch(target.__name__, data)
+            raise _mismatch(cls.__name__, data)
         try:
-            return _builder(target)(data)
+            return _builder(cls)(data)
         except KeyError as exc:
-            raise _mismatch(target.__name__, data, f"missing field {exc.args[0]!r}") from None
+            raise _mismatch(cls.__name__, data, f"missing field {exc.args[0]!r}") from None
         except (TypeError, ValueError, AttributeError) as exc:
-            raise _mismatch(target.__name__, data, exc) from None
+            raise _mismatch(cls.__name__, data, exc) from None
 
     return parse
 
