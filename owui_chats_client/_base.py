@@ -291,8 +291,10 @@ class BaseClient(Generic[HttpClientT]):
 
     def _result(self, response: httpx.Response, parser: Parser[T]) -> T:
         """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it."""
-        parsed = self._parse(response, parser)
-        return cast(T, APIResponse(response, parsed)) if self._raw else parsed
+        return self._wrap(response, self._parse(response, parser))
+
+    def _wrap(self, response: httpx.Response, value: T) -> T:
+        return cast(T, APIResponse(response, value)) if self._raw else value
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:

@@ -393,7 +393,7 @@ class ChatsClient(BaseClient[httpx.Client]):
         """
         with self.iter_all() as chats:
             items = list(chats)
-        return cast(list[ChatResponse], APIResponse(chats.response, items)) if self._raw else items
+        return self._wrap(chats.response, items)
 
     def get_all_archived(self) -> list[ChatResponse]:
         """Every archived chat of the caller.
@@ -1046,7 +1046,7 @@ class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
         """
         async with await self.iter_all() as chats:
             items = [chat async for chat in chats]
-        return cast(list[ChatResponse], APIResponse(chats.response, items)) if self._raw else items
+        return self._wrap(chats.response, items)
 
     async def get_all_archived(self) -> list[ChatResponse]:
         """Every archived chat of the caller.

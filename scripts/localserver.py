@@ -329,13 +329,13 @@ def add_user(
 ) -> dict[str, str]:
     """A new user with a unique email: ``{"id", "email", "password", "token", "api_key"}``.
 
-    The admin adds it (``POST /api/v1/auths/add``); its API key comes from its own token.
+    The admin adds it (``POST /api/v1/auths/add``); its API key comes from its own token, which
+    works once `seed` has let users create keys.
     """
     email = f"user-{uuid.uuid4().hex[:12]}@example.com"
     password = f"owui-{uuid.uuid4().hex[:16]}-Aa1!"
     form = {"name": name, "email": email, "password": password, "role": role}
     with httpx.Client(base_url=base_url, timeout=60) as http:
-        enable_user_api_keys(http, admin_token)
         user = _check(http.post("/api/v1/auths/add", json=form, headers=_bearer(admin_token)))
         key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(user["token"])))
     return {
