@@ -11,10 +11,10 @@ import os
 import random
 import ssl
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from typing import Any, Generic, Self, TypeVar, cast
+from typing import Any, Generic, ParamSpec, Self, TypeVar, cast
 
 import httpx
 
@@ -33,6 +33,7 @@ from ._parsing import Parser, decode_json, loads, where
 log = logging.getLogger("owui_chats_client")
 
 T = TypeVar("T")
+P = ParamSpec("P")
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"})
@@ -199,19 +200,40 @@ class BaseClient(Generic[HttpClientT]):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _build_request(self, spec: Mapping[str, Any]) -> httpx.Request:
-        """Turn the generated ``_get_kwargs()`` of an operation into an ``httpx.Request``."""
-        extra = spec.get("headers")
-        headers = {**extra, **self._headers} if extra else self._headers
-        request = self._http.build_request(
-            spec["method"].upper(),
-            self.base_url + spec["url"],
-            params=spec.get("params"),
-            json=spec.get("json"),
+    def _build_request(
+        self,
+        parts: Mapping[str, Any],
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> httpx.Request:
+        """The one place that turns a generated ``build()`` result into an ``httpx.Request``.
+
+        ``extra_*`` are the escape hatches for a server newer than the spec: more query
+        parameters, body fields and headers than the generated method knows.
+        """
+        params = parts.get("params")
+        if extra_query:
+            params = {**(params or {}), **extra_query}
+        body = parts.get("json")
+        if extra_body:
+            if body is not None and not isinstance(body, dict):
+                raise TypeError("extra_body needs a request whose body is a JSON object")
+            body = {**(body or {}), **extra_body}
+        headers = {**self._headers, **extra_headers} if extra_headers else self._headers
+        return self._http.build_request(
+            parts["method"],
+            self.base_url + parts["url"],
+            params=params,
+            json=body,
             headers=headers,
             timeout=self._options.timeout,
         )
-        return request
+
+    @staticmethod
+    def _asked_to_stream(parts: Mapping[str, Any], extra_body: Mapping[str, Any] | None) -> bool:
+        body = {**(parts.get("json") or {}), **(extra_body or {})}
+        return body.get("stream") is True
 
     def _retry_allowed(self, request: httpx.Request, idempotent: bool | None) -> bool:
         if idempotent is not None:
@@ -295,6 +317,18 @@ class BaseClient(Generic[HttpClientT]):
 
     def _wrap(self, response: httpx.Response, value: T) -> T:
         return cast(T, APIResponse(response, value)) if self._raw else value
+
+
+def raw_method(method: Callable[P, T]) -> Callable[P, APIResponse[T]]:
+    """Type a method of a raw-mode client (``_raw = True``) as what it then returns."""
+    return cast(Callable[P, APIResponse[T]], method)
+
+
+def async_raw_method(
+    method: Callable[P, Awaitable[T]],
+) -> Callable[P, Awaitable[APIResponse[T]]]:
+    """`raw_method` for coroutine methods."""
+    return cast(Callable[P, Awaitable[APIResponse[T]]], method)
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:

@@ -14,7 +14,7 @@ import attrs
 import httpx
 
 from ._exceptions import APIResponseValidationError
-from ._generated.types import UNSET, Unset
+from ._generated.types import UNSET
 
 try:  # orjson is optional; it decodes large chat exports several times faster.
     import orjson
@@ -46,11 +46,6 @@ def where(request: httpx.Request) -> str:
     return f"{request.method} {path}"
 
 
-def or_unset(value: T | None) -> T | Unset:
-    """``None`` means "not sent" for parameters whose generated default is not ``None``."""
-    return UNSET if value is None else value
-
-
 def path_param(value: object, name: str) -> str:
     """Validate an id that goes into a URL path; the generated code percent-encodes it."""
     if value is None:
@@ -64,7 +59,33 @@ def path_param(value: object, name: str) -> str:
     return value
 
 
-def coerce_form(form: object, model: type[M], *, argument: str = "form_data") -> M:
+def required_str(value: object, name: str) -> str:
+    """A required text argument (a query parameter), checked before anything is sent."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+    return value
+
+
+def query(params: dict[str, Any]) -> dict[str, Any]:
+    """The query parameters to send: ``None`` means "not sent"."""
+    return {key: value for key, value in params.items() if value is not None}
+
+
+def json_object_arg(value: object, name: str) -> dict[str, Any]:
+    """A free-form JSON object argument."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{name} must be a dict, got {type(value).__name__}")
+    return dict(value)
+
+
+def require_fields(body: Mapping[str, Any], fields: list[str], why: str) -> None:
+    """Refuse a body that lacks fields the requested answer needs."""
+    missing = [field for field in fields if not body.get(field)]
+    if missing:
+        raise ValueError(f"{why} needs {' and '.join(missing)} in form_data")
+
+
+def coerce_form(form: object, model: type[M], argument: str = "form_data") -> M:
     """Accept a generated model or a plain mapping for a request body."""
     if isinstance(form, model):
         return form
@@ -210,10 +231,6 @@ def boolean(data: Any) -> bool:
     return data
 
 
-def optional_boolean(data: Any) -> bool | None:
-    return None if data is None else boolean(data)
-
-
 def integer(data: Any) -> int:
     if not isinstance(data, int) or isinstance(data, bool):
         raise _mismatch("an integer", data)
@@ -224,6 +241,17 @@ def json_object(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise _mismatch("a JSON object", data)
     return data
+
+
+def string(data: Any) -> str:
+    if not isinstance(data, str):
+        raise _mismatch("a string", data)
+    return data
+
+
+def null(data: Any) -> None:
+    if data is not None:
+        raise _mismatch("null", data)
 
 
 def any_json(data: Any) -> Any:

@@ -46,8 +46,8 @@ def say(mode: str, step: str, text: str) -> None:
     print(f"[{mode:5}] {step:<10} {text}", flush=True)
 
 
-def short(identifier: str | None) -> str:
-    return (identifier or "-")[:8]
+def short(identifier: object) -> str:
+    return identifier[:8] if isinstance(identifier, str) and identifier else "-"
 
 
 def exchange(question: str, answer: str, model: str) -> dict[str, Any]:
@@ -121,9 +121,9 @@ def run_sync(settings: Settings) -> None:
                 stream = client.chat_completion(
                     {
                         "model": settings.model,
-                        "stream": True,
                         "messages": [{"role": "user", "content": QUESTION}],
-                    }
+                    },
+                    stream=True,
                 )
                 with stream:
                     for chunk in stream:
@@ -239,9 +239,9 @@ async def run_async(settings: Settings) -> None:
                 stream = await client.chat_completion(
                     {
                         "model": settings.model,
-                        "stream": True,
                         "messages": [{"role": "user", "content": QUESTION}],
-                    }
+                    },
+                    stream=True,
                 )
                 async with stream:
                     async for chunk in stream:

@@ -10,25 +10,25 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
+import pprint
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
 CONFIG = ROOT / "generator-config.yaml"
-# Template overrides: models/__init__.py imports each model on first use (import time).
-TEMPLATES = ROOT / "scripts" / "templates"
-# Template overrides: models/__init__.py imports each model on first use (import time).
+# The project's templates: they write the endpoint modules, both clients and the models' index.
 TEMPLATES = ROOT / "scripts" / "templates"
 TARGET = ROOT / "owui_chats_client" / "_generated"
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
-def lint_spec(spec: dict[str, object]) -> list[str]:
+def lint_spec(spec: dict[str, Any]) -> list[str]:
     """Mistakes that the generator accepts silently."""
     problems: list[str] = []
     paths = spec.get("paths", {})
@@ -52,10 +52,145 @@ def lint_spec(spec: dict[str, object]) -> list[str]:
     return problems
 
 
-def generate(into: Path) -> str:
+# What the templates learn from openapi.json beyond what the generator hands them: the content
+# types of each answer and the project's vendor extensions. Anything else is refused, so that a
+# typo in an extension or a request part the transport cannot send fails here, not at run time.
+EXTENSIONS = {
+    "x-retry-safe": "a request that may be repeated although its method is not idempotent",
+    "x-paginated": "a paged list: {iterator: name of the auto-paging method, page-size: n}",
+    "x-local-chat-id": "the body gets a synthetic local:api-<uuid4> chat id when it has none",
+    "x-stream-field": "the body field that asks for server-sent events",
+    "x-stream-param": "a query parameter that switches the answer to NDJSON: {name, method}",
+    "x-background": "{requires: [fields], returns: schema, otherwise: schema} of a JSON answer",
+}
+BODY_EXTENSIONS = {"x-body-name": "the argument name of the body (default form_data)"}
+STREAM_TYPES = {"application/x-ndjson": "ndjson", "text/event-stream": "sse"}
+SCALARS = {"string", "integer", "number", "boolean", "null"}
+
+
+def _schema_name(schema: dict[str, Any], where: str, problems: list[str]) -> str | None:
+    ref = schema.get("$ref", "")
+    if not ref.startswith("#/components/schemas/"):
+        problems.append(f"{where}: a streamed item must be a $ref to a schema")
+        return None
+    return str(ref.rsplit("/", 1)[1])
+
+
+def _is_scalar(schema: dict[str, Any]) -> bool:
+    if "anyOf" in schema:
+        return all(_is_scalar(s) for s in schema["anyOf"])
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return bool(kinds) and all(k in SCALARS for k in kinds)
+
+
+def _is_free_form_object(schema: dict[str, Any], schemas: dict[str, Any]) -> bool:
+    """A schema that admits any JSON object and nothing else (``JsonObject``)."""
+    while "$ref" in schema:
+        schema = schemas.get(schema["$ref"].rsplit("/", 1)[1], {})
+    excluded = schema.get("not", {}).get("type", [])
+    return set(excluded) >= {"string", "number", "integer", "boolean", "array", "null"}
+
+
+def operation_facts(spec: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Per operationId, what the templates need that the generator does not carry."""
+    facts: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    schemas = spec.get("components", {}).get("schemas", {})
+    for path, operations in spec.get("paths", {}).items():
+        for method, op in operations.items():
+            if method not in METHODS:
+                continue
+            name = op.get("operationId", "")
+            where = f"{method.upper()} {path}"
+            for key in op:
+                if key.startswith("x-") and key not in EXTENSIONS:
+                    problems.append(f"{where}: unknown extension {key!r}")
+            for param in op.get("parameters", []):
+                if param.get("in") not in ("path", "query"):
+                    problems.append(
+                        f"{where}: {param.get('in')} parameter {param.get('name')!r}"
+                        " cannot be sent (only path and query)"
+                    )
+                elif param["in"] == "query" and not _is_scalar(param.get("schema", {})):
+                    problems.append(f"{where}: query parameter {param['name']!r} is not a scalar")
+            body = op.get("requestBody") or {}
+            for key in body:
+                if key.startswith("x-") and key not in BODY_EXTENSIONS:
+                    problems.append(f"{where}: unknown request body extension {key!r}")
+            if body and set(body.get("content", {})) != {"application/json"}:
+                problems.append(f"{where}: request bodies must be application/json only")
+            answers = [
+                (code, r) for code, r in op.get("responses", {}).items() if code.startswith("2")
+            ]
+            if len(answers) != 1:
+                problems.append(f"{where}: needs exactly one 2xx answer, has {len(answers)}")
+                continue
+            content = answers[0][1].get("content", {})
+            fact: dict[str, Any] = {
+                "method": method.upper(),
+                "path": path,
+                "json": "application/json" in content,
+                "retry_safe": op.get("x-retry-safe"),
+                "paginated": op.get("x-paginated"),
+                "local_chat_id": bool(op.get("x-local-chat-id")),
+                "stream_field": op.get("x-stream-field"),
+                "stream_param": op.get("x-stream-param"),
+                "background": op.get("x-background"),
+                "body_name": body.get("x-body-name", "form_data"),
+                "body_doc": body.get("description"),
+                "params": {
+                    param["name"]: param.get("description")
+                    or param.get("schema", {}).get("description", f"{param['in']} parameter")
+                    for param in op.get("parameters", [])
+                },
+                "ndjson": None,
+                "object_answer": _is_free_form_object(
+                    content.get("application/json", {}).get("schema", {}), schemas
+                ),
+                "sse": None,
+            }
+            for kind, media in content.items():
+                if kind in STREAM_TYPES:
+                    fact[STREAM_TYPES[kind]] = _schema_name(
+                        media.get("schema", {}), f"{where} {kind}", problems
+                    )
+                elif kind != "application/json":
+                    problems.append(f"{where}: answers {kind}, which the transport cannot read")
+            if fact["sse"] and not fact["stream_field"]:
+                problems.append(f"{where}: server-sent events need x-stream-field")
+            if fact["ndjson"] and fact["json"] and not fact["stream_param"]:
+                problems.append(f"{where}: JSON and NDJSON answers need x-stream-param")
+            background = fact["background"] or {}
+            for key in ("returns", "otherwise"):
+                if background and background.get(key) not in schemas:
+                    problems.append(f"{where}: x-background {key} is not a schema")
+            paginated = fact["paginated"]
+            if paginated is not None and not (
+                isinstance(paginated, dict)
+                and isinstance(paginated.get("iterator"), str)
+                and isinstance(paginated.get("page-size"), int)
+                and any(p.get("name") == "page" for p in op.get("parameters", []))
+            ):
+                problems.append(f"{where}: x-paginated needs iterator, page-size and a page param")
+            facts[name] = fact
+    return facts, problems
+
+
+def write_facts(facts: dict[str, dict[str, Any]], templates: Path) -> None:
+    """The facts as a Jinja module the templates import (Python literals are Jinja literals)."""
+    text = "{# Written by scripts/generate.py from openapi.json. #}\n"
+    text += "{% set operations = " + pprint.pformat(facts, width=100, sort_dicts=True) + " %}\n"
+    (templates / "operation_facts.jinja").write_text(text)
+
+
+def generate(into: Path, facts: dict[str, dict[str, Any]]) -> str:
     """Generate the package into ``into`` (which must not exist); return the generator's output."""
     with tempfile.TemporaryDirectory(prefix="owui-gen-") as tmp:
         out = Path(tmp) / "_generated"
+        templates = Path(tmp) / "templates"
+        shutil.copytree(TEMPLATES, templates)
+        write_facts(facts, templates)
         result = subprocess.run(
             [
                 "openapi-python-client",
@@ -65,7 +200,7 @@ def generate(into: Path) -> str:
                 "--config",
                 str(CONFIG),
                 "--custom-template-path",
-                str(TEMPLATES),
+                str(templates),
                 "--meta",
                 "none",
                 "--output-path",
@@ -111,10 +246,12 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args()
 
-    problems = lint_spec(json.loads(SPEC.read_text()))
+    spec = json.loads(SPEC.read_text())
+    facts, problems = operation_facts(spec)
+    problems += lint_spec(spec)
     with tempfile.TemporaryDirectory(prefix="owui-gen-check-") as tmp:
         fresh = Path(tmp) / "_generated"
-        output = generate(fresh)
+        output = generate(fresh, facts)
         problems += [f"generator: {line}" for line in warnings_in(output)]
         if problems:
             print("openapi.json has problems the generator would not report:", file=sys.stderr)

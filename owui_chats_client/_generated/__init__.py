@@ -1,8 +1,5 @@
-"""A client library for accessing Open WebUI chats API"""
+"""Generated from openapi.json by scripts/generate; never edited by hand.
 
-from .client import AuthenticatedClient, Client
-
-__all__ = (
-    "AuthenticatedClient",
-    "Client",
-)
+``client.py`` holds the methods of both clients, ``api/`` one module per operation (its request
+builder and answer parser), ``models/`` the request and response models.
+"""

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from owui_unit_support import INPUTS_TRIED, FakeServer, Harness
 
-import owui_chats_client._client as client_module
+import owui_chats_client._transport as client_module
 
 
 @pytest.fixture(autouse=True)

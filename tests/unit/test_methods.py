@@ -206,7 +206,13 @@ CASES: list[Case] = [
             Exchange(
                 "GET",
                 "/api/v1/chats/",
-                {"page": "1", "include_pinned": "true", "include_folders": "false"},
+                {
+                    "page": "1",
+                    "include_pinned": "true",
+                    "include_folders": "false",
+                    "sort_by": "updated_at",
+                    "sort_dir": "desc",
+                },
                 reply=ok([TITLE]),
             )
         ],
@@ -314,8 +320,8 @@ CASES: list[Case] = [
             Exchange(
                 "GET",
                 "/api/v1/chats/folder/f1/list",
-                # sort_by/sort_dir not given: left to the server's defaults
-                {"page": "3"},
+                # sort_by/sort_dir not given: the spec's defaults
+                {"page": "3", "sort_by": "unread_updated_at", "sort_dir": "desc"},
                 reply=ok([TITLE]),
             )
         ],
@@ -767,6 +773,57 @@ CASES: list[Case] = [
     ),
 ]
 
+
+def _titles(count: int, start: int = 0) -> list[dict[str, Any]]:
+    return [{**TITLE, "id": f"c{start + n}"} for n in range(count)]
+
+
+def _paged(name: str, path: str, args: tuple[Any, ...], query: dict[str, str]) -> Case:
+    """An auto-paging iterator: a full page (60), then a short one ends it."""
+    shared = (
+        {"chat_id": "c", "title": "T", "share_id": "s", "updated_at": 2, "created_at": 1}
+        if name == "iter_shared_list"
+        else None
+    )
+
+    def page(count: int, start: int) -> list[dict[str, Any]]:
+        if shared:
+            return [{**shared, "id": f"c{start + n}"} for n in range(count)]
+        return _titles(count, start)
+
+    return Case(
+        name,
+        args,
+        {},
+        [
+            Exchange("GET", path, {**query, "page": "1"}, reply=ok(page(60, 0))),
+            Exchange("GET", path, {**query, "page": "2"}, reply=ok(page(2, 60))),
+        ],
+        lambda r: [item.id for item in r] == [f"c{n}" for n in range(62)],
+        streamed=True,
+    )
+
+
+LIST_DEFAULTS = {
+    "include_pinned": "false",
+    "include_folders": "false",
+    "sort_by": "updated_at",
+    "sort_dir": "desc",
+}
+CASES += [
+    _paged("iter_list", "/api/v1/chats/list", (), LIST_DEFAULTS),
+    _paged("iter_search", "/api/v1/chats/search", ("hi",), {"text": "hi"}),
+    _paged("iter_archived_list", "/api/v1/chats/archived", (), {}),
+    _paged("iter_user_list", "/api/v1/chats/list/user/u1", ("u1",), {}),
+    _paged(
+        "iter_list_by_folder_id",
+        "/api/v1/chats/folder/f1/list",
+        ("f1",),
+        {"sort_by": "unread_updated_at", "sort_dir": "desc"},
+    ),
+    _paged("iter_shared_list", "/api/v1/chats/shared", (), {}),
+]
+
 CASES_BY_NAME = {case.name: case for case in CASES}
 
 
@@ -809,11 +866,16 @@ async def test_method(harness: Harness, case: Case) -> None:
 
 
 @pytest.mark.parametrize("name", ["get_list", "list_chats"], ids=["get_list", "list_chats"])
-async def test_list_defaults_leave_sorting_to_the_server(harness: Harness, name: str) -> None:
+async def test_list_defaults_are_the_specs(harness: Harness, name: str) -> None:
     server = FakeServer(ok([TITLE]))
     client = harness.client(server)
     await harness.call(getattr(client, name))
-    assert dict(server.last.url.params) == {"include_pinned": "false", "include_folders": "false"}
+    assert dict(server.last.url.params) == {
+        "include_pinned": "false",
+        "include_folders": "false",
+        "sort_by": "updated_at",
+        "sort_dir": "desc",
+    }
 
 
 async def test_optional_bodies_may_be_left_out(harness: Harness) -> None:

@@ -20,13 +20,13 @@ class ChatCompletionChoice:
     """
     Attributes:
         index (int):
-        message (ChatCompletionResponseMessage | Unset):
+        message (ChatCompletionResponseMessage):
         finish_reason (None | str | Unset):
         logprobs (Any | None | Unset):
     """
 
     index: int
-    message: ChatCompletionResponseMessage | Unset = UNSET
+    message: ChatCompletionResponseMessage
     finish_reason: None | str | Unset = UNSET
     logprobs: Any | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -34,9 +34,7 @@ class ChatCompletionChoice:
     def to_dict(self) -> dict[str, Any]:
         index = self.index
 
-        message: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.message, Unset):
-            message = self.message.to_dict()
+        message = self.message.to_dict()
 
         finish_reason: None | str | Unset
         if isinstance(self.finish_reason, Unset):
@@ -55,10 +53,9 @@ class ChatCompletionChoice:
         field_dict.update(
             {
                 "index": index,
+                "message": message,
             }
         )
-        if message is not UNSET:
-            field_dict["message"] = message
         if finish_reason is not UNSET:
             field_dict["finish_reason"] = finish_reason
         if logprobs is not UNSET:
@@ -75,12 +72,7 @@ class ChatCompletionChoice:
         d = dict(src_dict)
         index = d.pop("index")
 
-        _message = d.pop("message", UNSET)
-        message: ChatCompletionResponseMessage | Unset
-        if isinstance(_message, Unset):
-            message = UNSET
-        else:
-            message = ChatCompletionResponseMessage.from_dict(_message)
+        message = ChatCompletionResponseMessage.from_dict(d.pop("message"))
 
         def _parse_finish_reason(data: object) -> None | str | Unset:
             if data is None:

@@ -17,15 +17,16 @@ T = TypeVar("T", bound="ChatCompletionChunkChoice")
 
 @_attrs_define
 class ChatCompletionChunkChoice:
-    """
+    """Backends and pipe functions may leave out any field, `index` included.
+
     Attributes:
-        index (int):
+        index (int | Unset):
         delta (ChatCompletionDelta | Unset):
         finish_reason (None | str | Unset):
         logprobs (Any | None | Unset):
     """
 
-    index: int
+    index: int | Unset = UNSET
     delta: ChatCompletionDelta | Unset = UNSET
     finish_reason: None | str | Unset = UNSET
     logprobs: Any | None | Unset = UNSET
@@ -52,11 +53,9 @@ class ChatCompletionChunkChoice:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "index": index,
-            }
-        )
+        field_dict.update({})
+        if index is not UNSET:
+            field_dict["index"] = index
         if delta is not UNSET:
             field_dict["delta"] = delta
         if finish_reason is not UNSET:
@@ -71,7 +70,7 @@ class ChatCompletionChunkChoice:
         from ..models.chat_completion_delta import ChatCompletionDelta
 
         d = dict(src_dict)
-        index = d.pop("index")
+        index = d.pop("index", UNSET)
 
         _delta = d.pop("delta", UNSET)
         delta: ChatCompletionDelta | Unset

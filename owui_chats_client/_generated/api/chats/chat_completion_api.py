@@ -1,233 +1,46 @@
-from http import HTTPStatus
+"""``POST /api/v1/chat/completions``: OpenAI-compatible path of `POST /api/chat/completions`.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
+from collections.abc import Mapping
 from typing import Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from .... import _parsing as p
+from ...._specials import with_local_chat_id
+from ...models import ChatCompletionChunk
 from ...models.chat_completion_form import ChatCompletionForm
 from ...models.chat_completion_response import ChatCompletionResponse
 from ...models.chat_completion_task_response import ChatCompletionTaskResponse
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+
+METHOD = "POST"
+PATH = "/api/v1/chat/completions"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
 
 
-def _get_kwargs(
-    *,
-    body: ChatCompletionForm,
+def build(
+    form_data: ChatCompletionForm | Mapping[str, Any],
+    stream: bool | None = None,
+    background: bool = False,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/v1/chat/completions",
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH,
     }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ChatCompletionResponse
-    | ChatCompletionTaskResponse
-    | ErrorResponse
-    | HTTPValidationError
-    | None
-):
-    if response.status_code == 200:
-
-        def _parse_response_200(
-            data: object,
-        ) -> ChatCompletionResponse | ChatCompletionTaskResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = ChatCompletionResponse.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = ChatCompletionTaskResponse.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    parts["json"] = p.coerce_form(form_data, ChatCompletionForm, "form_data").to_dict()
+    if stream is not None:
+        parts["json"]["stream"] = stream
+    if background:
+        p.require_fields(parts["json"], ["session_id", "chat_id"], "background=True")
+    with_local_chat_id(parts["json"])
+    return parts
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ChatCompletionResponse
-    | ChatCompletionTaskResponse
-    | ErrorResponse
-    | HTTPValidationError
-]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatCompletionForm,
-) -> Response[
-    ChatCompletionResponse
-    | ChatCompletionTaskResponse
-    | ErrorResponse
-    | HTTPValidationError
-]:
-    """OpenAI-compatible path of `POST /api/chat/completions`.
-
-    Args:
-        body (ChatCompletionForm): An OpenAI-style completion request with Open WebUI's extra
-            fields; unknown fields are passed through.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatCompletionForm,
-) -> (
-    ChatCompletionResponse
-    | ChatCompletionTaskResponse
-    | ErrorResponse
-    | HTTPValidationError
-    | None
-):
-    """OpenAI-compatible path of `POST /api/chat/completions`.
-
-    Args:
-        body (ChatCompletionForm): An OpenAI-style completion request with Open WebUI's extra
-            fields; unknown fields are passed through.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatCompletionForm,
-) -> Response[
-    ChatCompletionResponse
-    | ChatCompletionTaskResponse
-    | ErrorResponse
-    | HTTPValidationError
-]:
-    """OpenAI-compatible path of `POST /api/chat/completions`.
-
-    Args:
-        body (ChatCompletionForm): An OpenAI-style completion request with Open WebUI's extra
-            fields; unknown fields are passed through.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatCompletionForm,
-) -> (
-    ChatCompletionResponse
-    | ChatCompletionTaskResponse
-    | ErrorResponse
-    | HTTPValidationError
-    | None
-):
-    """OpenAI-compatible path of `POST /api/chat/completions`.
-
-    Args:
-        body (ChatCompletionForm): An OpenAI-style completion request with Open WebUI's extra
-            fields; unknown fields are passed through.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatCompletionResponse | ChatCompletionTaskResponse | ErrorResponse | HTTPValidationError
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.optional(
+    p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
+)
+#: Reads one server-sent event.
+parse_event = p.model(ChatCompletionChunk)

@@ -1,195 +1,34 @@
-from http import HTTPStatus
-from typing import Any, cast
+"""``DELETE /api/v1/chats/{id}/messages/{message_id}``: Delete a message (and its replies) from a chat.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
+from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from .... import _parsing as p
 from ...models.chat_response import ChatResponse
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+
+METHOD = "DELETE"
+PATH = "/api/v1/chats/{id}/messages/{message_id}"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
 
 
-def _get_kwargs(
+def build(
     id: str,
     message_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
         "url": "/api/v1/chats/{id}/messages/{message_id}".format(
-            id=quote(str(id), safe=""),
-            message_id=quote(str(message_id), safe=""),
+            id=quote(p.path_param(id, "id"), safe=""),
+            message_id=quote(p.path_param(message_id, "message_id"), safe=""),
         ),
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
-    if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> ChatResponse | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = ChatResponse.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatResponse | None, data)
-
-        response_200 = _parse_response_200(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return parts
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
-    """Delete a message (and its replies) from a chat.
-
-    Args:
-        id (str):
-        message_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        message_id=message_id,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
-    """Delete a message (and its replies) from a chat.
-
-    Args:
-        id (str):
-        message_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatResponse | None | ErrorResponse | HTTPValidationError
-    """
-
-    return sync_detailed(
-        id=id,
-        message_id=message_id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
-    """Delete a message (and its replies) from a chat.
-
-    Args:
-        id (str):
-        message_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        message_id=message_id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
-    """Delete a message (and its replies) from a chat.
-
-    Args:
-        id (str):
-        message_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatResponse | None | ErrorResponse | HTTPValidationError
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            message_id=message_id,
-            client=client,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.optional(p.model(ChatResponse))

@@ -1,242 +1,41 @@
-from http import HTTPStatus
+"""``GET /api/v1/chats/shared``: The caller's shared chats, paginated.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
 from typing import Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
+from .... import _parsing as p
 from ...models.shared_chat_response import SharedChatResponse
-from ...types import UNSET, Response, Unset
+
+METHOD = "GET"
+PATH = "/api/v1/chats/shared"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
+PAGE_SIZE = 60
 
 
-def _get_kwargs(
-    *,
-    page: int | None | Unset = UNSET,
-    query: None | str | Unset = UNSET,
-    order_by: None | str | Unset = UNSET,
-    direction: None | str | Unset = UNSET,
+def build(
+    page: int | None = None,
+    query: None | str = None,
+    order_by: None | str = None,
+    direction: None | str = None,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_page: int | None | Unset
-    if isinstance(page, Unset):
-        json_page = UNSET
-    else:
-        json_page = page
-    params["page"] = json_page
-
-    json_query: None | str | Unset
-    if isinstance(query, Unset):
-        json_query = UNSET
-    else:
-        json_query = query
-    params["query"] = json_query
-
-    json_order_by: None | str | Unset
-    if isinstance(order_by, Unset):
-        json_order_by = UNSET
-    else:
-        json_order_by = order_by
-    params["order_by"] = json_order_by
-
-    json_direction: None | str | Unset
-    if isinstance(direction, Unset):
-        json_direction = UNSET
-    else:
-        json_direction = direction
-    params["direction"] = json_direction
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/api/v1/chats/shared",
-        "params": params,
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH,
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | HTTPValidationError | list[SharedChatResponse] | None:
-    if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = SharedChatResponse.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | HTTPValidationError | list[SharedChatResponse]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    parts["params"] = p.query(
+        {
+            "page": page,
+            "query": query,
+            "order_by": order_by,
+            "direction": direction,
+        }
     )
+    return parts
 
 
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | None | Unset = UNSET,
-    query: None | str | Unset = UNSET,
-    order_by: None | str | Unset = UNSET,
-    direction: None | str | Unset = UNSET,
-) -> Response[ErrorResponse | HTTPValidationError | list[SharedChatResponse]]:
-    """The caller's shared chats, paginated.
-
-    Args:
-        page (int | None | Unset):
-        query (None | str | Unset):
-        order_by (None | str | Unset):
-        direction (None | str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | list[SharedChatResponse]]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        query=query,
-        order_by=order_by,
-        direction=direction,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | None | Unset = UNSET,
-    query: None | str | Unset = UNSET,
-    order_by: None | str | Unset = UNSET,
-    direction: None | str | Unset = UNSET,
-) -> ErrorResponse | HTTPValidationError | list[SharedChatResponse] | None:
-    """The caller's shared chats, paginated.
-
-    Args:
-        page (int | None | Unset):
-        query (None | str | Unset):
-        order_by (None | str | Unset):
-        direction (None | str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | list[SharedChatResponse]
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        query=query,
-        order_by=order_by,
-        direction=direction,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | None | Unset = UNSET,
-    query: None | str | Unset = UNSET,
-    order_by: None | str | Unset = UNSET,
-    direction: None | str | Unset = UNSET,
-) -> Response[ErrorResponse | HTTPValidationError | list[SharedChatResponse]]:
-    """The caller's shared chats, paginated.
-
-    Args:
-        page (int | None | Unset):
-        query (None | str | Unset):
-        order_by (None | str | Unset):
-        direction (None | str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | list[SharedChatResponse]]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        query=query,
-        order_by=order_by,
-        direction=direction,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | None | Unset = UNSET,
-    query: None | str | Unset = UNSET,
-    order_by: None | str | Unset = UNSET,
-    direction: None | str | Unset = UNSET,
-) -> ErrorResponse | HTTPValidationError | list[SharedChatResponse] | None:
-    """The caller's shared chats, paginated.
-
-    Args:
-        page (int | None | Unset):
-        query (None | str | Unset):
-        order_by (None | str | Unset):
-        direction (None | str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | list[SharedChatResponse]
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            query=query,
-            order_by=order_by,
-            direction=direction,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.list_of(p.model(SharedChatResponse))

@@ -1,172 +1,32 @@
-from http import HTTPStatus
+"""``POST /api/v1/chats/{id}/unread``: Mark a chat as unread.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from .... import _parsing as p
 from ...models.chat_unread_response import ChatUnreadResponse
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+
+METHOD = "POST"
+PATH = "/api/v1/chats/{id}/unread"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
 
 
-def _get_kwargs(
+def build(
     id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
         "url": "/api/v1/chats/{id}/unread".format(
-            id=quote(str(id), safe=""),
+            id=quote(p.path_param(id, "id"), safe=""),
         ),
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatUnreadResponse | ErrorResponse | HTTPValidationError | None:
-    if response.status_code == 200:
-        response_200 = ChatUnreadResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return parts
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatUnreadResponse | ErrorResponse | HTTPValidationError]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ChatUnreadResponse | ErrorResponse | HTTPValidationError]:
-    """Mark a chat as unread.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatUnreadResponse | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ChatUnreadResponse | ErrorResponse | HTTPValidationError | None:
-    """Mark a chat as unread.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatUnreadResponse | ErrorResponse | HTTPValidationError
-    """
-
-    return sync_detailed(
-        id=id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ChatUnreadResponse | ErrorResponse | HTTPValidationError]:
-    """Mark a chat as unread.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatUnreadResponse | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ChatUnreadResponse | ErrorResponse | HTTPValidationError | None:
-    """Mark a chat as unread.
-
-    Args:
-        id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatUnreadResponse | ErrorResponse | HTTPValidationError
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.model(ChatUnreadResponse)

@@ -1,207 +1,38 @@
-from http import HTTPStatus
+"""``POST /api/v1/chats/{id}/messages/{message_id}/resolve``: Approve, reject or answer a pending tool call.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
+from .... import _parsing as p
 from ...models.resolve_tool_call_form import ResolveToolCallForm
 from ...models.resolve_tool_call_response import ResolveToolCallResponse
-from ...types import Response
+
+METHOD = "POST"
+PATH = "/api/v1/chats/{id}/messages/{message_id}/resolve"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
 
 
-def _get_kwargs(
+def build(
     id: str,
     message_id: str,
-    *,
-    body: ResolveToolCallForm,
+    form_data: ResolveToolCallForm | Mapping[str, Any],
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
         "url": "/api/v1/chats/{id}/messages/{message_id}/resolve".format(
-            id=quote(str(id), safe=""),
-            message_id=quote(str(message_id), safe=""),
+            id=quote(p.path_param(id, "id"), safe=""),
+            message_id=quote(p.path_param(message_id, "message_id"), safe=""),
         ),
     }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    parts["json"] = p.coerce_form(form_data, ResolveToolCallForm, "form_data").to_dict()
+    return parts
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | HTTPValidationError | ResolveToolCallResponse | None:
-    if response.status_code == 200:
-        response_200 = ResolveToolCallResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ResolveToolCallForm,
-) -> Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]:
-    """Approve, reject or answer a pending tool call.
-
-    Args:
-        id (str):
-        message_id (str):
-        body (ResolveToolCallForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        message_id=message_id,
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ResolveToolCallForm,
-) -> ErrorResponse | HTTPValidationError | ResolveToolCallResponse | None:
-    """Approve, reject or answer a pending tool call.
-
-    Args:
-        id (str):
-        message_id (str):
-        body (ResolveToolCallForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | ResolveToolCallResponse
-    """
-
-    return sync_detailed(
-        id=id,
-        message_id=message_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ResolveToolCallForm,
-) -> Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]:
-    """Approve, reject or answer a pending tool call.
-
-    Args:
-        id (str):
-        message_id (str):
-        body (ResolveToolCallForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | ResolveToolCallResponse]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        message_id=message_id,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    id: str,
-    message_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ResolveToolCallForm,
-) -> ErrorResponse | HTTPValidationError | ResolveToolCallResponse | None:
-    """Approve, reject or answer a pending tool call.
-
-    Args:
-        id (str):
-        message_id (str):
-        body (ResolveToolCallForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | ResolveToolCallResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            message_id=message_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.model(ResolveToolCallResponse)

@@ -1,197 +1,37 @@
-from http import HTTPStatus
+"""``GET /api/v1/chats/search``: Search the caller's chats.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
 from typing import Any
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from .... import _parsing as p
 from ...models.chat_title_id_response import ChatTitleIdResponse
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
-from ...types import UNSET, Response, Unset
+
+METHOD = "GET"
+PATH = "/api/v1/chats/search"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
+PAGE_SIZE = 60
 
 
-def _get_kwargs(
-    *,
+def build(
     text: str,
-    page: int | None | Unset = UNSET,
+    page: int | None = None,
 ) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["text"] = text
-
-    json_page: int | None | Unset
-    if isinstance(page, Unset):
-        json_page = UNSET
-    else:
-        json_page = page
-    params["page"] = json_page
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/api/v1/chats/search",
-        "params": params,
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH,
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
-    if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = ChatTitleIdResponse.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    parts["params"] = p.query(
+        {
+            "text": p.required_str(text, "text"),
+            "page": page,
+        }
     )
+    return parts
 
 
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    text: str,
-    page: int | None | Unset = UNSET,
-) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
-    """Search the caller's chats.
-
-    Args:
-        text (str):
-        page (int | None | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
-    """
-
-    kwargs = _get_kwargs(
-        text=text,
-        page=page,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    text: str,
-    page: int | None | Unset = UNSET,
-) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
-    """Search the caller's chats.
-
-    Args:
-        text (str):
-        page (int | None | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
-    """
-
-    return sync_detailed(
-        client=client,
-        text=text,
-        page=page,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    text: str,
-    page: int | None | Unset = UNSET,
-) -> Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]:
-    """Search the caller's chats.
-
-    Args:
-        text (str):
-        page (int | None | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]]
-    """
-
-    kwargs = _get_kwargs(
-        text=text,
-        page=page,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    text: str,
-    page: int | None | Unset = UNSET,
-) -> ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse] | None:
-    """Search the caller's chats.
-
-    Args:
-        text (str):
-        page (int | None | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | list[ChatTitleIdResponse]
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            text=text,
-            page=page,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.list_of(p.model(ChatTitleIdResponse))

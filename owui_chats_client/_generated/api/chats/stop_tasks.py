@@ -1,172 +1,32 @@
-from http import HTTPStatus
+"""``POST /api/tasks/chat/{chat_id}/stop``: Stop the running tasks of a chat.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
+from .... import _parsing as p
 from ...models.stop_tasks_response import StopTasksResponse
-from ...types import Response
+
+METHOD = "POST"
+PATH = "/api/tasks/chat/{chat_id}/stop"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
 
 
-def _get_kwargs(
+def build(
     chat_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
         "url": "/api/tasks/chat/{chat_id}/stop".format(
-            chat_id=quote(str(chat_id), safe=""),
+            chat_id=quote(p.path_param(chat_id, "chat_id"), safe=""),
         ),
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | HTTPValidationError | StopTasksResponse | None:
-    if response.status_code == 200:
-        response_200 = StopTasksResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return parts
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | HTTPValidationError | StopTasksResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    chat_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | HTTPValidationError | StopTasksResponse]:
-    """Stop the running tasks of a chat.
-
-    Args:
-        chat_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | StopTasksResponse]
-    """
-
-    kwargs = _get_kwargs(
-        chat_id=chat_id,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    chat_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | HTTPValidationError | StopTasksResponse | None:
-    """Stop the running tasks of a chat.
-
-    Args:
-        chat_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | StopTasksResponse
-    """
-
-    return sync_detailed(
-        chat_id=chat_id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    chat_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | HTTPValidationError | StopTasksResponse]:
-    """Stop the running tasks of a chat.
-
-    Args:
-        chat_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | HTTPValidationError | StopTasksResponse]
-    """
-
-    kwargs = _get_kwargs(
-        chat_id=chat_id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    chat_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | HTTPValidationError | StopTasksResponse | None:
-    """Stop the running tasks of a chat.
-
-    Args:
-        chat_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | HTTPValidationError | StopTasksResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            chat_id=chat_id,
-            client=client,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.model(StopTasksResponse)

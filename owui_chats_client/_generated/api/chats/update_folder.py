@@ -1,207 +1,36 @@
-from http import HTTPStatus
-from typing import Any, cast
+"""``POST /api/v1/chats/{id}/folder``: Move a chat to a folder, or out of folders.
+
+`build` turns the arguments into the parts of the request, `parse` reads the answer.
+"""
+
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from .... import _parsing as p
 from ...models.chat_folder_id_form import ChatFolderIdForm
 from ...models.chat_response import ChatResponse
-from ...models.error_response import ErrorResponse
-from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+
+METHOD = "POST"
+PATH = "/api/v1/chats/{id}/folder"
+#: Whether a failed attempt may be repeated; None: as the HTTP method says.
+RETRY_SAFE: bool | None = None
 
 
-def _get_kwargs(
+def build(
     id: str,
-    *,
-    body: ChatFolderIdForm,
+    form_data: ChatFolderIdForm | Mapping[str, Any],
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
+    """The request's method, url, query (``params``) and JSON body (``json``)."""
+    parts: dict[str, Any] = {
+        "method": METHOD,
         "url": "/api/v1/chats/{id}/folder".format(
-            id=quote(str(id), safe=""),
+            id=quote(p.path_param(id, "id"), safe=""),
         ),
     }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+    parts["json"] = p.coerce_form(form_data, ChatFolderIdForm, "form_data").to_dict()
+    return parts
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
-    if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> ChatResponse | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = ChatResponse.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ChatResponse | None, data)
-
-        response_200 = _parse_response_200(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatFolderIdForm,
-) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
-    """Move a chat to a folder, or out of folders.
-
-    Args:
-        id (str):
-        body (ChatFolderIdForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatFolderIdForm,
-) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
-    """Move a chat to a folder, or out of folders.
-
-    Args:
-        id (str):
-        body (ChatFolderIdForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatResponse | None | ErrorResponse | HTTPValidationError
-    """
-
-    return sync_detailed(
-        id=id,
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatFolderIdForm,
-) -> Response[ChatResponse | None | ErrorResponse | HTTPValidationError]:
-    """Move a chat to a folder, or out of folders.
-
-    Args:
-        id (str):
-        body (ChatFolderIdForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatResponse | None | ErrorResponse | HTTPValidationError]
-    """
-
-    kwargs = _get_kwargs(
-        id=id,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatFolderIdForm,
-) -> ChatResponse | None | ErrorResponse | HTTPValidationError:
-    """Move a chat to a folder, or out of folders.
-
-    Args:
-        id (str):
-        body (ChatFolderIdForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatResponse | None | ErrorResponse | HTTPValidationError
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            client=client,
-            body=body,
-        )
-    ).parsed
+#: Reads the decoded JSON answer.
+parse = p.optional(p.model(ChatResponse))

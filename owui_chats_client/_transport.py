@@ -1,0 +1,215 @@
+"""Sending the generated requests: the sync and async transports.
+
+The generated methods (``_generated/client.py``) build each request with their operation's
+module and call one of four entry points here, chosen from the spec: `_request` for a JSON
+answer, `_stream_lines` for NDJSON, `_complete` for an answer that may be server-sent events,
+and `_paginate` for the auto-paging iterators. The two classes mirror each other line by line
+and differ only in I/O; everything else lives in `_base`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from ._base import BaseClient
+from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+
+Parts = dict[str, Any]
+Extra = Mapping[str, Any] | None
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here, so that programs using only ChatsClient never import asyncio
+
+    await asyncio.sleep(seconds)
+
+
+def _is_event_stream(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.startswith("text/event-stream")
+
+
+class SyncTransport(BaseClient[httpx.Client]):
+    """Sends requests with an ``httpx.Client``: retries, error mapping, parsing, streams."""
+
+    def _send(
+        self, request: httpx.Request, *, stream: bool, idempotent: bool | None
+    ) -> httpx.Response:
+        retries = self.max_retries if self._retry_allowed(request, idempotent) else 0
+        attempt = 0
+        while True:
+            try:
+                response = self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(attempt, None) if attempt < retries else None
+                if delay is None:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                self._log_retry(request, attempt, delay, type(exc).__name__)
+                time.sleep(delay)
+                attempt += 1
+                continue
+            self._log_response(response, attempt)
+            if response.is_success:
+                return response
+            delay = None
+            if attempt < retries and self._should_retry_status(response):
+                delay = self._retry_delay(attempt, response)
+            if delay is None:
+                try:
+                    response.read()
+                except httpx.TransportError as exc:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                finally:
+                    response.close()
+                raise self._status_error(response, attempt + 1)
+            response.close()
+            self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+            time.sleep(delay)
+            attempt += 1
+
+    def _read(self, response: httpx.Response) -> None:
+        try:
+            response.read()
+        except httpx.TransportError as exc:
+            raise self._connection_error(exc, response.request, 1) from exc
+        finally:
+            response.close()
+
+    def _request(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> Any:
+        request = self._build_request(parts, query, body, headers)
+        response = self._send(request, stream=False, idempotent=op.RETRY_SAFE)
+        return self._result(response, op.parse)
+
+    def _stream_lines(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> JSONLinesStream[Any]:
+        request = self._build_request(parts, query, body, headers)
+        response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        return JSONLinesStream(response, op.parse_line)
+
+    def _complete(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> Any:
+        request = self._build_request(parts, query, body, headers)
+        response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        if _is_event_stream(response):
+            return Stream(response, op.parse_event)
+        self._read(response)
+        value = self._parse(response, op.parse)
+        if value is None and self._asked_to_stream(parts, body):
+            return Stream(response, op.parse_event)  # stored, nothing streamed: an empty stream
+        return self._wrap(response, value)
+
+    def _paginate(
+        self,
+        op: ModuleType,
+        build: Callable[[int], Parts],
+        query: Extra,
+        body: Extra,
+        headers: Extra,
+    ) -> Iterator[Any]:
+        page = 1
+        while True:
+            items = self._request(op, build(page), query, body, headers)
+            yield from items
+            if len(items) < op.PAGE_SIZE:
+                return
+            page += 1
+
+
+class AsyncTransport(BaseClient[httpx.AsyncClient]):
+    """The async twin of `SyncTransport`."""
+
+    async def _send(
+        self, request: httpx.Request, *, stream: bool, idempotent: bool | None
+    ) -> httpx.Response:
+        retries = self.max_retries if self._retry_allowed(request, idempotent) else 0
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(attempt, None) if attempt < retries else None
+                if delay is None:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                self._log_retry(request, attempt, delay, type(exc).__name__)
+                await _async_sleep(delay)
+                attempt += 1
+                continue
+            self._log_response(response, attempt)
+            if response.is_success:
+                return response
+            delay = None
+            if attempt < retries and self._should_retry_status(response):
+                delay = self._retry_delay(attempt, response)
+            if delay is None:
+                try:
+                    await response.aread()
+                except httpx.TransportError as exc:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                finally:
+                    await response.aclose()
+                raise self._status_error(response, attempt + 1)
+            await response.aclose()
+            self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+            await _async_sleep(delay)
+            attempt += 1
+
+    async def _read(self, response: httpx.Response) -> None:
+        try:
+            await response.aread()
+        except httpx.TransportError as exc:
+            raise self._connection_error(exc, response.request, 1) from exc
+        finally:
+            await response.aclose()
+
+    async def _request(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> Any:
+        request = self._build_request(parts, query, body, headers)
+        response = await self._send(request, stream=False, idempotent=op.RETRY_SAFE)
+        return self._result(response, op.parse)
+
+    async def _stream_lines(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> AsyncJSONLinesStream[Any]:
+        request = self._build_request(parts, query, body, headers)
+        response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        return AsyncJSONLinesStream(response, op.parse_line)
+
+    async def _complete(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> Any:
+        request = self._build_request(parts, query, body, headers)
+        response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        if _is_event_stream(response):
+            return AsyncStream(response, op.parse_event)
+        await self._read(response)
+        value = self._parse(response, op.parse)
+        if value is None and self._asked_to_stream(parts, body):
+            return AsyncStream(response, op.parse_event)  # stored, nothing streamed: empty
+        return self._wrap(response, value)
+
+    async def _paginate(
+        self,
+        op: ModuleType,
+        build: Callable[[int], Parts],
+        query: Extra,
+        body: Extra,
+        headers: Extra,
+    ) -> AsyncIterator[Any]:
+        page = 1
+        while True:
+            items = await self._request(op, build(page), query, body, headers)
+            for item in items:
+                yield item
+            if len(items) < op.PAGE_SIZE:
+                return
+            page += 1
