@@ -29,7 +29,7 @@ from owui_unit_support import (
     ok,
 )
 
-from owui_chats_client import AsyncChatsClient, ChatsClient
+from owui_chats_client import APIResponseValidationError, AsyncChatsClient, ChatsClient
 from owui_chats_client.types import (
     AccessGrant,
     ChatCompletedResponse,
@@ -892,11 +892,17 @@ async def test_optional_bodies_may_be_left_out(harness: Harness) -> None:
     assert compacted.last.url.path == "/api/v1/chats/c1/compact"
 
 
-@pytest.mark.parametrize("name", ["get", "get_shared", "pin", "archive", "create_new"])
+@pytest.mark.parametrize("name", ["get", "get_shared", "pin", "archive"])
 async def test_null_answers_become_none(harness: Harness, name: str) -> None:
     client = harness.client(FakeServer(ok(None)))
-    args: tuple[Any, ...] = ({"chat": {}},) if name == "create_new" else ("c1",)
-    assert await harness.call(getattr(client, name), *args) is None
+    assert await harness.call(getattr(client, name), "c1") is None
+
+
+async def test_create_new_never_answers_null(harness: Harness) -> None:
+    """The spec says so (the server answers 400 instead): null is a validation error."""
+    client = harness.client(FakeServer(ok(None)))
+    with pytest.raises(APIResponseValidationError, match="expected ChatResponse"):
+        await harness.call(client.create_new, {"chat": {}})
 
 
 async def test_delete_all_tags_without_tags_only_reads(harness: Harness) -> None:
