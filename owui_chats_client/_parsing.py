@@ -195,6 +195,18 @@ def model(cls: type[M]) -> Parser[M]:
     return parse
 
 
+def event(cls: type[M]) -> Parser[M]:
+    """Parser of a streamed event: any JSON object becomes a model whose absent fields read as
+    ``UNSET`` (its unknown keys stay in ``additional_properties``); any other JSON value an empty
+    one. The event itself stays readable as the stream's ``raw``."""
+    strict = model(cls)
+
+    def parse(data: Any) -> M:
+        return strict(data if isinstance(data, dict) else {})
+
+    return parse
+
+
 def optional(parser: Parser[T]) -> Parser[T | None]:
     def parse(data: Any) -> T | None:
         return None if data is None else parser(data)

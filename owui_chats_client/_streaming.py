@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from types import TracebackType
-from typing import Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 from httpx_sse import EventSource, ServerSentEvent
@@ -25,6 +25,11 @@ def _where(response: httpx.Response) -> str:
     return where(response.request)
 
 
+def is_event_stream(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "")
+    return content_type.startswith("text/event-stream")
+
+
 def _cut(response: httpx.Response, exc: Exception | None = None) -> APIConnectionError:
     why = f": {type(exc).__name__}: {exc}" if exc is not None else ""
     return APIConnectionError(
@@ -33,9 +38,11 @@ def _cut(response: httpx.Response, exc: Exception | None = None) -> APIConnectio
     )
 
 
-def _decode_event(response: httpx.Response, event: ServerSentEvent, parser: Parser[T]) -> T:
+def _decode_event(
+    response: httpx.Response, event: ServerSentEvent, parser: Parser[T], raw: list[Any]
+) -> T:
     try:
-        data = loads(event.data)
+        data = raw[0] = loads(event.data)
     except ValueError:
         raise APIResponseValidationError(
             f"event of {_where(response)} is not JSON: {event.data[:200]!r}", response=response
@@ -56,9 +63,11 @@ def _decode_event(response: httpx.Response, event: ServerSentEvent, parser: Pars
         raise
 
 
-def _decode_line(response: httpx.Response, number: int, line: str, parser: Parser[T]) -> T:
+def _decode_line(
+    response: httpx.Response, number: int, line: str, parser: Parser[T], raw: list[Any]
+) -> T:
     try:
-        data = loads(line)
+        data = raw[0] = loads(line)
     except ValueError:
         raise APIResponseValidationError(
             f"line {number} of {_where(response)} is not valid JSON: {line[:200]!r}",
@@ -76,50 +85,62 @@ def _decode_line(response: httpx.Response, number: int, line: str, parser: Parse
 # finalised by reference counting (no cycle through ``self``), which closes the response.
 
 
-def _iter_events(response: httpx.Response, parser: Parser[T]) -> Generator[T, None, None]:
+def _iter_events(
+    response: httpx.Response, parser: Parser[T], raw: list[Any]
+) -> Generator[T, None, None]:
     try:
+        if not is_event_stream(response):
+            return  # a JSON answer to a stream request (null: stored, nothing streamed)
         for event in EventSource(response).iter_sse():
             if event.data == DONE:
                 return
             if event.data:
-                yield _decode_event(response, event, parser)
+                yield _decode_event(response, event, parser, raw)
     except httpx.TransportError as exc:
         raise _cut(response, exc) from exc
     finally:
         response.close()
 
 
-async def _aiter_events(response: httpx.Response, parser: Parser[T]) -> AsyncGenerator[T, None]:
+async def _aiter_events(
+    response: httpx.Response, parser: Parser[T], raw: list[Any]
+) -> AsyncGenerator[T, None]:
     try:
+        if not is_event_stream(response):
+            return  # a JSON answer to a stream request (null: stored, nothing streamed)
         async for event in EventSource(response).aiter_sse():
             if event.data == DONE:
                 return
             if event.data:
-                yield _decode_event(response, event, parser)
+                yield _decode_event(response, event, parser, raw)
     except httpx.TransportError as exc:
         raise _cut(response, exc) from exc
     finally:
         await response.aclose()
 
 
-def _iter_lines(response: httpx.Response, parser: Parser[T]) -> Generator[T, None, None]:
+def _iter_lines(
+    response: httpx.Response, parser: Parser[T], raw: list[Any]
+) -> Generator[T, None, None]:
     try:
         for number, line in enumerate(response.iter_lines(), 1):
             if line.strip():
-                yield _decode_line(response, number, line, parser)
+                yield _decode_line(response, number, line, parser, raw)
     except httpx.TransportError as exc:
         raise _cut(response, exc) from exc
     finally:
         response.close()
 
 
-async def _aiter_lines(response: httpx.Response, parser: Parser[T]) -> AsyncGenerator[T, None]:
+async def _aiter_lines(
+    response: httpx.Response, parser: Parser[T], raw: list[Any]
+) -> AsyncGenerator[T, None]:
     number = 0
     try:
         async for line in response.aiter_lines():
             number += 1
             if line.strip():
-                yield _decode_line(response, number, line, parser)
+                yield _decode_line(response, number, line, parser, raw)
     except httpx.TransportError as exc:
         raise _cut(response, exc) from exc
     finally:
@@ -130,9 +151,17 @@ class _SyncStream(Generic[T]):
     """An iterator over a streamed response that owns it: exhausting, closing or leaving ``with``
     releases the connection."""
 
-    def __init__(self, response: httpx.Response, items: Generator[T, None, None]) -> None:
+    def __init__(
+        self, response: httpx.Response, items: Generator[T, None, None], raw: list[Any]
+    ) -> None:
         self.response = response
         self._iterator = items
+        self._raw = raw
+
+    @property
+    def raw(self) -> Any:
+        """The decoded JSON of the item last yielded, as the server sent it (None before)."""
+        return self._raw[0]
 
     def __iter__(self) -> Iterator[T]:
         return self
@@ -160,9 +189,17 @@ class _SyncStream(Generic[T]):
 class _AsyncStream(Generic[T]):
     """The async twin of `_SyncStream`: ``async for``, ``async with``, ``aclose()``."""
 
-    def __init__(self, response: httpx.Response, items: AsyncGenerator[T, None]) -> None:
+    def __init__(
+        self, response: httpx.Response, items: AsyncGenerator[T, None], raw: list[Any]
+    ) -> None:
         self.response = response
         self._iterator = items
+        self._raw = raw
+
+    @property
+    def raw(self) -> Any:
+        """The decoded JSON of the item last yielded, as the server sent it (None before)."""
+        return self._raw[0]
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self
@@ -190,6 +227,11 @@ class _AsyncStream(Generic[T]):
 class Stream(_SyncStream[T]):
     """Chunks of a streamed completion, as the server sends them.
 
+    Every event that is JSON is yielded, whatever its shape: backends and pipe functions send
+    chunks without ``index`` or ``id`` and events that are not chunks at all (``sources``,
+    ``usage``...). Absent fields read as ``UNSET``, unknown keys are in the chunk's
+    ``additional_properties``, and ``raw`` is the event last yielded, as sent.
+
     Iterate it, preferably inside ``with``. ``[DONE]`` or the end of the response ends it
     (Open WebUI sends its final ``data: [DONE]`` without the blank line that would make it a
     complete event). A connection cut mid-body raises `APIConnectionError`, an error event
@@ -197,28 +239,32 @@ class Stream(_SyncStream[T]):
     """
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        super().__init__(response, _iter_events(response, parser))
+        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
+        super().__init__(response, _iter_events(response, parser, raw), raw)
 
 
 class AsyncStream(_AsyncStream[T]):
     """The async twin of `Stream`: ``async for``, ``async with``, ``aclose()``."""
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        super().__init__(response, _aiter_events(response, parser))
+        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
+        super().__init__(response, _aiter_events(response, parser, raw), raw)
 
 
 class JSONLinesStream(_SyncStream[T]):
     """Items of an NDJSON answer, one line at a time (memory does not grow with the count)."""
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        super().__init__(response, _iter_lines(response, parser))
+        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
+        super().__init__(response, _iter_lines(response, parser, raw), raw)
 
 
 class AsyncJSONLinesStream(_AsyncStream[T]):
     """The async twin of `JSONLinesStream`."""
 
     def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        super().__init__(response, _aiter_lines(response, parser))
+        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
+        super().__init__(response, _aiter_lines(response, parser, raw), raw)
 
 
 __all__ = ["Stream", "AsyncStream", "JSONLinesStream", "AsyncJSONLinesStream"]

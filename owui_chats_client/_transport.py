@@ -17,7 +17,13 @@ from typing import Any
 import httpx
 
 from ._base import BaseClient
-from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+from ._streaming import (
+    AsyncJSONLinesStream,
+    AsyncStream,
+    JSONLinesStream,
+    Stream,
+    is_event_stream,
+)
 
 Parts = dict[str, Any]
 Extra = Mapping[str, Any] | None
@@ -27,11 +33,6 @@ async def _async_sleep(seconds: float) -> None:
     import asyncio  # here, so that programs using only ChatsClient never import asyncio
 
     await asyncio.sleep(seconds)
-
-
-def _is_event_stream(response: httpx.Response) -> bool:
-    content_type: str = response.headers.get("content-type", "")
-    return content_type.startswith("text/event-stream")
 
 
 class SyncTransport(BaseClient[httpx.Client]):
@@ -99,7 +100,7 @@ class SyncTransport(BaseClient[httpx.Client]):
     ) -> Any:
         request = self._build_request(parts, query, body, headers)
         response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
-        if _is_event_stream(response):
+        if is_event_stream(response):
             return Stream(response, op.parse_event)
         self._read(response)
         value = self._parse(response, op.parse)
@@ -189,7 +190,7 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
     ) -> Any:
         request = self._build_request(parts, query, body, headers)
         response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
-        if _is_event_stream(response):
+        if is_event_stream(response):
             return AsyncStream(response, op.parse_event)
         await self._read(response)
         value = self._parse(response, op.parse)

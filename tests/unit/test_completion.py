@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 import uuid
 
@@ -18,12 +19,13 @@ from owui_unit_support import (
     sse,
 )
 
-from owui_chats_client import AsyncStream, Stream
+from owui_chats_client import APIResponseValidationError, APIStreamError, AsyncStream, Stream
 from owui_chats_client.types import (
     ChatCompletionChunk,
     ChatCompletionForm,
     ChatCompletionResponse,
     ChatCompletionTaskResponse,
+    Unset,
 )
 
 LOCAL_ID = re.compile(r"^local:api-([0-9a-f-]{36})$")
@@ -191,3 +193,108 @@ async def test_completion_form_needs_model_and_messages(harness: Harness) -> Non
     with pytest.raises(ValueError, match="messages"):
         await harness.call(client.chat_completion, {"model": "m"})
     assert server.calls == 0
+
+
+# Event shapes that Open WebUI passes on from backends and pipe functions.
+ODD_EVENTS = [
+    {"choices": [{"delta": {"content": "no index"}}]},
+    {"id": "x", "choices": [{"index": 0, "delta": {"content": "!"}, "extra": 1}], "more": True},
+    {"sources": [{"source": {"name": "doc"}, "document": ["text"]}]},
+    {"selected_model_id": "echo"},
+    {"usage": {"prompt_tokens": 1, "completion_tokens": 2}},
+    [1, 2],
+    "just text",
+]
+
+
+@pytest.mark.parametrize("method", METHODS)
+async def test_every_json_event_is_yielded_with_its_raw_form(harness: Harness, method: str) -> None:
+    client = harness.client(FakeServer(sse(*[json.dumps(e) for e in ODD_EVENTS])))
+    stream = await harness.call(getattr(client, method), COMPLETION_FORM, stream=True)
+    received, raws = [], []
+    if harness.is_async:
+        async for chunk in stream:
+            received.append(chunk)
+            raws.append(stream.raw)
+    else:
+        for chunk in stream:
+            received.append(chunk)
+            raws.append(stream.raw)
+    assert raws == ODD_EVENTS
+    assert all(isinstance(c, ChatCompletionChunk) for c in received)
+    assert received[0].choices[0].delta.content == "no index"
+    assert isinstance(received[0].choices[0].index, Unset)
+    assert isinstance(received[0].id, Unset)
+    assert received[1]["more"] is True and received[1].choices[0]["extra"] == 1
+    assert received[2]["sources"][0]["document"] == ["text"]
+    assert isinstance(received[2].choices, Unset)
+    assert received[3]["selected_model_id"] == "echo"
+    assert received[1].to_dict() == ODD_EVENTS[1]
+    assert stream.response.is_closed
+
+
+@pytest.mark.parametrize("bad", ["{not json", '{"error": {"detail": "backend down"}}'])
+async def test_malformed_or_error_events_still_raise(harness: Harness, bad: str) -> None:
+    good = json.dumps({"choices": [{"delta": {"content": "a"}}]})
+    client = harness.client(FakeServer(sse(good, bad, good)))
+    stream = await harness.call(client.chat_completion, COMPLETION_FORM, stream=True)
+    with pytest.raises((APIResponseValidationError, APIStreamError)):
+        await harness.collect(stream)
+    assert stream.response.is_closed
+
+
+async def test_stream_keyword_sets_the_body_field(harness: Harness) -> None:
+    server = FakeServer(sse({"choices": []}), ok(COMPLETION))
+    client = harness.client(server)
+    stream = await harness.call(
+        client.chat_completion, {**COMPLETION_FORM, "stream": False}, stream=True
+    )
+    await harness.collect(stream)
+    assert body_of(server.last)["stream"] is True
+    await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": True}, stream=False)
+    assert body_of(server.last)["stream"] is False
+
+
+async def test_null_answer_to_a_stream_request_is_an_empty_stream(harness: Harness) -> None:
+    """A stored chat without session_id: the server stores the answer and answers null."""
+    client = harness.client(FakeServer(ok(None)))
+    stream = await harness.call(
+        client.chat_completion, {**COMPLETION_FORM, "chat_id": "c1", "id": "m2"}, stream=True
+    )
+    assert isinstance(stream, AsyncStream if harness.is_async else Stream)
+    assert await harness.collect(stream) == []
+
+
+async def test_background_needs_session_and_chat_before_sending(harness: Harness) -> None:
+    server = FakeServer(ok(TASK_ANSWER))
+    client = harness.client(server)
+    with pytest.raises(ValueError, match="session_id and chat_id"):
+        await harness.call(client.chat_completion, COMPLETION_FORM, background=True)
+    with pytest.raises(ValueError, match="session_id"):
+        await harness.call(
+            client.chat_completion, {**COMPLETION_FORM, "chat_id": "c1"}, background=True
+        )
+    assert server.calls == 0
+    task = await harness.call(
+        client.chat_completion,
+        {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"},
+        background=True,
+    )
+    assert isinstance(task, ChatCompletionTaskResponse) and task.task_ids == ["t1", "t2"]
+
+
+async def test_extra_query_body_and_headers_reach_the_server(harness: Harness) -> None:
+    server = FakeServer(ok(COMPLETION))
+    client = harness.client(server)
+    await harness.call(
+        client.chat_completion,
+        COMPLETION_FORM,
+        extra_query={"debug": "1"},
+        extra_body={"new_field": [1]},
+        extra_headers={"X-Trace": "t"},
+    )
+    sent = server.last
+    assert sent.url.params["debug"] == "1"
+    assert body_of(sent)["new_field"] == [1] and body_of(sent)["model"] == COMPLETION_FORM["model"]
+    assert sent.headers["x-trace"] == "t"
+    assert sent.headers["authorization"].startswith("Bearer ")

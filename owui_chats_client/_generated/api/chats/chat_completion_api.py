@@ -43,4 +43,4 @@ parse = p.optional(
     p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
 )
 #: Reads one server-sent event.
-parse_event = p.model(ChatCompletionChunk)
+parse_event = p.event(ChatCompletionChunk)
