@@ -27,10 +27,26 @@ from ._exceptions import (
     OpenWebUIError,
     status_error_class,
 )
-from ._logging import setup_logging
 from ._parsing import Parser, decode_json, loads, where
 
 log = logging.getLogger("owui_chats_client")
+
+
+def setup_logging() -> None:
+    """Attach a stderr handler at the level named by ``$OPENWEBUI_LOG`` (``debug`` or ``info``).
+
+    Nothing logged carries headers, so API keys and tokens never reach a log.
+    """
+    level = os.environ.get(C.LOG_ENV, "").strip().lower()
+    if level not in ("debug", "info"):
+        return
+    if not any(getattr(h, "_owui", False) for h in log.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        handler._owui = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+    log.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -122,14 +138,17 @@ class BaseClient(Generic[HttpClientT]):
     _http: HttpClientT
     _owns_http: bool  # set by the subclass: False when the caller passed its own http_client
 
+    _pool_kind: type[HttpClientT]  # httpx.Client or httpx.AsyncClient, set by the transport
+
     def __init__(
         self,
-        base_url: str | None,
-        api_key: str | None,
+        base_url: str | None = None,
+        api_key: str | None = None,
         *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
+        timeout: float | httpx.Timeout | None = C.DEFAULT_TIMEOUT,
+        max_retries: int = C.DEFAULT_MAX_RETRIES,
+        http_client: HttpClientT | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         setup_logging()
         self.base_url = normalize_base_url(base_url)
@@ -154,9 +173,25 @@ class BaseClient(Generic[HttpClientT]):
                 "sending the API key over plain http:// to %s; use https:// beyond loopback",
                 url.host,
             )
+        self._http = self._pool(http_client)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+    def _pool(self, given: HttpClientT | None) -> HttpClientT:
+        """The caller's httpx client (never closed here), or a new pool that this one owns."""
+        kind = self._pool_kind
+        if given is not None and not isinstance(given, kind):
+            raise TypeError(
+                f"http_client must be an httpx.{kind.__name__}, got {type(given).__name__}"
+            )
+        self._owns_http = given is None
+        return given or kind(
+            limits=C.DEFAULT_CONNECTION_LIMITS,
+            follow_redirects=True,
+            timeout=self.timeout,
+            verify=default_ssl_context(),
+        )
 
     # -- options -----------------------------------------------------------------------------
 

@@ -11,10 +11,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from ._base import async_raw_method, default_ssl_context, raw_method
-from ._constants import DEFAULT_CONNECTION_LIMITS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._base import async_raw_method, raw_method
 from ._generated.client import (
     AsyncChatsMethods,
     AsyncChatsMethodsWithRawResponse,
@@ -41,35 +38,6 @@ _CLIENT_ARGS = """
 
 class ChatsClient(ChatsMethods):
     __doc__ = "Synchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
-
-    def __init__(
-        self,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            api_key,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise TypeError(
-                f"http_client must be an httpx.Client, got {type(http_client).__name__}"
-            )
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            limits=DEFAULT_CONNECTION_LIMITS,
-            follow_redirects=True,
-            timeout=self.timeout,
-            verify=default_ssl_context(),
-        )
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -128,35 +96,6 @@ class ChatsClient(ChatsMethods):
 
 class AsyncChatsClient(AsyncChatsMethods):
     __doc__ = "Asynchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
-
-    def __init__(
-        self,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        *,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-        default_headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            api_key,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-        )
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise TypeError(
-                f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
-            )
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            limits=DEFAULT_CONNECTION_LIMITS,
-            follow_redirects=True,
-            timeout=self.timeout,
-            verify=default_ssl_context(),
-        )
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""

@@ -25,23 +25,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
 
-__all__ = [
-    "OpenWebUIError",
-    "APIStatusError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
-    "APIConnectionError",
-    "APITimeoutError",
-    "APIResponseValidationError",
-    "APIStreamError",
-]
-
 
 class OpenWebUIError(Exception):
     """Base class of every error raised by this package."""

@@ -255,16 +255,5 @@ def json_object(data: Any) -> dict[str, Any]:
     return data
 
 
-def string(data: Any) -> str:
-    if not isinstance(data, str):
-        raise _mismatch("a string", data)
-    return data
-
-
-def null(data: Any) -> None:
-    if data is not None:
-        raise _mismatch("null", data)
-
-
 def any_json(data: Any) -> Any:
     return data

@@ -6,7 +6,7 @@ left through ``with``/``async with``, or broken by an error.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -151,12 +151,12 @@ class _SyncStream(Generic[T]):
     """An iterator over a streamed response that owns it: exhausting, closing or leaving ``with``
     releases the connection."""
 
-    def __init__(
-        self, response: httpx.Response, items: Generator[T, None, None], raw: list[Any]
-    ) -> None:
+    _items: Callable[[httpx.Response, Parser[T], list[Any]], Generator[T, None, None]]
+
+    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
         self.response = response
-        self._iterator = items
-        self._raw = raw
+        self._raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
+        self._iterator = type(self)._items(response, parser, self._raw)
 
     @property
     def raw(self) -> Any:
@@ -189,12 +189,12 @@ class _SyncStream(Generic[T]):
 class _AsyncStream(Generic[T]):
     """The async twin of `_SyncStream`: ``async for``, ``async with``, ``aclose()``."""
 
-    def __init__(
-        self, response: httpx.Response, items: AsyncGenerator[T, None], raw: list[Any]
-    ) -> None:
+    _items: Callable[[httpx.Response, Parser[T], list[Any]], AsyncGenerator[T, None]]
+
+    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
         self.response = response
-        self._iterator = items
-        self._raw = raw
+        self._raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
+        self._iterator = type(self)._items(response, parser, self._raw)
 
     @property
     def raw(self) -> Any:
@@ -238,33 +238,25 @@ class Stream(_SyncStream[T]):
     `APIStreamError`.
     """
 
-    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
-        super().__init__(response, _iter_events(response, parser, raw), raw)
+    _items = staticmethod(_iter_events)
 
 
 class AsyncStream(_AsyncStream[T]):
     """The async twin of `Stream`: ``async for``, ``async with``, ``aclose()``."""
 
-    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
-        super().__init__(response, _aiter_events(response, parser, raw), raw)
+    _items = staticmethod(_aiter_events)
 
 
 class JSONLinesStream(_SyncStream[T]):
     """Items of an NDJSON answer, one line at a time (memory does not grow with the count)."""
 
-    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
-        super().__init__(response, _iter_lines(response, parser, raw), raw)
+    _items = staticmethod(_iter_lines)
 
 
 class AsyncJSONLinesStream(_AsyncStream[T]):
     """The async twin of `JSONLinesStream`."""
 
-    def __init__(self, response: httpx.Response, parser: Parser[T]) -> None:
-        raw: list[Any] = [None]  # shared with the generator, which holds no reference to self
-        super().__init__(response, _aiter_lines(response, parser, raw), raw)
+    _items = staticmethod(_aiter_lines)
 
 
 __all__ = ["Stream", "AsyncStream", "JSONLinesStream", "AsyncJSONLinesStream"]

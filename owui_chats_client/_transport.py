@@ -38,6 +38,8 @@ async def _async_sleep(seconds: float) -> None:
 class SyncTransport(BaseClient[httpx.Client]):
     """Sends requests with an ``httpx.Client``: retries, error mapping, parsing, streams."""
 
+    _pool_kind = httpx.Client
+
     def _send(
         self, request: httpx.Request, *, stream: bool, idempotent: bool | None
     ) -> httpx.Response:
@@ -61,23 +63,19 @@ class SyncTransport(BaseClient[httpx.Client]):
             if attempt < retries and self._should_retry_status(response):
                 delay = self._retry_delay(attempt, response)
             if delay is None:
-                try:
-                    response.read()
-                except httpx.TransportError as exc:
-                    raise self._connection_error(exc, request, attempt + 1) from exc
-                finally:
-                    response.close()
+                self._read(response, attempt + 1)
                 raise self._status_error(response, attempt + 1)
             response.close()
             self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
             time.sleep(delay)
             attempt += 1
 
-    def _read(self, response: httpx.Response) -> None:
+    def _read(self, response: httpx.Response, attempts: int = 1) -> None:
+        """Read a streamed body whole, and release the connection."""
         try:
             response.read()
         except httpx.TransportError as exc:
-            raise self._connection_error(exc, response.request, 1) from exc
+            raise self._connection_error(exc, response.request, attempts) from exc
         finally:
             response.close()
 
@@ -128,6 +126,8 @@ class SyncTransport(BaseClient[httpx.Client]):
 class AsyncTransport(BaseClient[httpx.AsyncClient]):
     """The async twin of `SyncTransport`."""
 
+    _pool_kind = httpx.AsyncClient
+
     async def _send(
         self, request: httpx.Request, *, stream: bool, idempotent: bool | None
     ) -> httpx.Response:
@@ -151,23 +151,19 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
             if attempt < retries and self._should_retry_status(response):
                 delay = self._retry_delay(attempt, response)
             if delay is None:
-                try:
-                    await response.aread()
-                except httpx.TransportError as exc:
-                    raise self._connection_error(exc, request, attempt + 1) from exc
-                finally:
-                    await response.aclose()
+                await self._read(response, attempt + 1)
                 raise self._status_error(response, attempt + 1)
             await response.aclose()
             self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
             await _async_sleep(delay)
             attempt += 1
 
-    async def _read(self, response: httpx.Response) -> None:
+    async def _read(self, response: httpx.Response, attempts: int = 1) -> None:
+        """Read a streamed body whole, and release the connection."""
         try:
             await response.aread()
         except httpx.TransportError as exc:
-            raise self._connection_error(exc, response.request, 1) from exc
+            raise self._connection_error(exc, response.request, attempts) from exc
         finally:
             await response.aclose()
 

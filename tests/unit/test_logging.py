@@ -10,7 +10,7 @@ import pytest
 from owui_unit_support import API_KEY, CHAT, FakeServer, Harness, error, ok
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
-from owui_chats_client._logging import setup_logging
+from owui_chats_client._base import setup_logging
 
 LOGGER = logging.getLogger("owui_chats_client")
 
