@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
+import os
 import pprint
 import shutil
 import subprocess
@@ -193,7 +194,9 @@ def generate(into: Path, facts: dict[str, dict[str, Any]]) -> str:
         write_facts(facts, templates)
         result = subprocess.run(
             [
-                "openapi-python-client",
+                sys.executable,
+                "-m",
+                "openapi_python_client",
                 "generate",
                 "--path",
                 str(SPEC),
@@ -207,6 +210,11 @@ def generate(into: Path, facts: dict[str, dict[str, Any]]) -> str:
                 str(out),
             ],
             cwd=tmp,
+            # the generator's ruff hooks: the ruff installed beside this interpreter
+            env={
+                **os.environ,
+                "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+            },
             capture_output=True,
             text=True,
         )
