@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
@@ -95,7 +95,7 @@ class Console:
     quiet: bool = False
     verbose: bool = False
     secrets: tuple[str, ...] = ()
-    stream: IO[str] = sys.stderr
+    stream: IO[str] = field(default_factory=lambda: sys.stderr)
 
     def redact(self, text: str) -> str:
         for secret in self.secrets:
