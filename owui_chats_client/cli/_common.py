@@ -224,8 +224,6 @@ def atomic_output(target: str) -> Iterator[IO[bytes]]:
     try:
         with handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:
         with contextlib.suppress(OSError):
