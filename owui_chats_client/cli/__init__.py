@@ -86,7 +86,72 @@ anything; with --dry-run, only lists.
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+SUMMARIES = {
+    "export": "write every chat to an NDJSON file",
+    "import": "import chats from an export or ChatGPT's conversations.json",
+    "migrate": "copy every chat to another server",
+    "prune": "delete chats not updated in some days",
+}
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("server and output")
+    group.add_argument("--base-url", metavar="URL", help=f"server root (default ${BASE_URL_ENV})")
+    group.add_argument(
+        "--api-key", metavar="KEY", help=f"API key or token (default ${API_KEY_ENV})"
+    )
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="more details, and the cause of errors"
+    )
+
+
+def _add_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file to write ('-': stdout)"
+    )
+
+
+BATCH_HELP = f"chats per import request (default {DEFAULT_BATCH})"
+
+
+def _add_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the file to read ('-': stdin)")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported, import nothing"
+    )
+    parser.add_argument("--strict", action="store_true", help="stop at the first bad line or item")
+    parser.add_argument(
+        "--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N", help=BATCH_HELP
+    )
+
+
+def _add_migrate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--to-base-url", metavar="URL", help="destination server root")
+    parser.add_argument("--to-api-key", metavar="KEY", help="destination API key or token")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be copied, copy nothing"
+    )
+    parser.add_argument(
+        "--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N", help=BATCH_HELP
+    )
+
+
+def _add_prune(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--older-than", required=True, type=_days, metavar="DAYS", help="age of the last update"
+    )
+    parser.add_argument("--keep-pinned", action="store_true", help="never delete pinned chats")
+    parser.add_argument("--keep-archived", action="store_true", help="never delete archived chats")
+    parser.add_argument("--dry-run", action="store_true", help="only list what would be deleted")
+    parser.add_argument(
+        "--export-to", metavar="FILE", help="back the chats up to this NDJSON file first"
+    )
+
+
+def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; when ``argv`` names a command, only that command gets its options
+    (building every one costs argparse a few milliseconds of gettext look-ups)."""
     parser = argparse.ArgumentParser(
         prog="owui-chats",
         description=DESCRIPTION,
@@ -96,66 +161,28 @@ def _parser() -> argparse.ArgumentParser:
     from owui_chats_client import __version__
 
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    group = common.add_argument_group("server and output")
-    group.add_argument("--base-url", metavar="URL", help=f"server root (default ${BASE_URL_ENV})")
-    group.add_argument(
-        "--api-key", metavar="KEY", help=f"API key or token (default ${API_KEY_ENV})"
-    )
-    group.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
-    group.add_argument(
-        "-v", "--verbose", action="store_true", help="more details, and the cause of errors"
-    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    def command(name: str, summary: str, text: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
+    chosen = argv[0] if argv and argv[0] in SUMMARIES else None
+    texts = {"export": EXPORT_HELP, "import": IMPORT_HELP, "migrate": MIGRATE_HELP}
+    builders = {
+        "export": _add_export,
+        "import": _add_import,
+        "migrate": _add_migrate,
+        "prune": _add_prune,
+    }
+    for name, summary in SUMMARIES.items():
+        if chosen is not None and name != chosen:
+            commands.add_parser(name, help=summary, add_help=False)
+            continue
+        sub = commands.add_parser(
             name,
             help=summary,
-            description=text,
+            description=texts.get(name, PRUNE_HELP),
             epilog=EXIT_STATUSES,
-            parents=[common],
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-
-    export = command("export", "write every chat to an NDJSON file", EXPORT_HELP)
-    export.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the file to write ('-': stdout)"
-    )
-
-    batch_help = f"chats per import request (default {DEFAULT_BATCH})"
-    imp = command(
-        "import", "import chats from an export or ChatGPT's conversations.json", IMPORT_HELP
-    )
-    imp.add_argument("file", metavar="FILE", help="the file to read ('-': stdin)")
-    imp.add_argument(
-        "--dry-run", action="store_true", help="say what would be imported, import nothing"
-    )
-    imp.add_argument("--strict", action="store_true", help="stop at the first bad line or item")
-    imp.add_argument(
-        "--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N", help=batch_help
-    )
-
-    mig = command("migrate", "copy every chat to another server", MIGRATE_HELP)
-    mig.add_argument("--to-base-url", metavar="URL", help="destination server root")
-    mig.add_argument("--to-api-key", metavar="KEY", help="destination API key or token")
-    mig.add_argument(
-        "--dry-run", action="store_true", help="say what would be copied, copy nothing"
-    )
-    mig.add_argument(
-        "--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N", help=batch_help
-    )
-
-    prune = command("prune", "delete chats not updated in some days", PRUNE_HELP)
-    prune.add_argument(
-        "--older-than", required=True, type=_days, metavar="DAYS", help="age of the last update"
-    )
-    prune.add_argument("--keep-pinned", action="store_true", help="never delete pinned chats")
-    prune.add_argument("--keep-archived", action="store_true", help="never delete archived chats")
-    prune.add_argument("--dry-run", action="store_true", help="only list what would be deleted")
-    prune.add_argument(
-        "--export-to", metavar="FILE", help="back the chats up to this NDJSON file first"
-    )
+        builders[name](sub)
+        _add_common(sub)
     return parser
 
 
@@ -226,7 +253,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
         elif args.dry_run:
             console.detail(f"no server given (${BASE_URL_ENV}): the file is only checked")
         outcome = importer.run(read_items(stream, name))
-        _summary(outcome, console, args.dry_run, "import", name, importer.progress.elapsed)
+        _summary(outcome, console, args.dry_run, "imported", name, importer.progress.elapsed)
         return outcome.status
     finally:
         if stream is not sys.stdin.buffer:
@@ -236,16 +263,12 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
 
 
 def _summary(
-    outcome: Outcome, console: Console, dry_run: bool, verb: str, source: str, elapsed: float
+    outcome: Outcome, console: Console, dry_run: bool, done: str, source: str, elapsed: float
 ) -> None:
     counts = f"{outcome.already} already there, {outcome.skipped} skipped"
     if dry_run:
-        for item in outcome.dry:
-            sys.stdout.write(f"would {verb}  {item.position}  {item.key}  {item.title}\n")
-        sys.stdout.flush()
-        console.say(f"dry run: {outcome.imported} chats would be {verb}ed from {source} ({counts})")
+        console.say(f"dry run: {outcome.imported} chats would be {done} from {source} ({counts})")
         return
-    done = "imported" if verb == "import" else "copied"
     requests = f"{outcome.batches} request{'' if outcome.batches == 1 else 's'}"
     console.say(
         f"{done} {outcome.imported} chats ({human_bytes(outcome.size)}) from {source} "
@@ -269,6 +292,7 @@ def cmd_migrate(args: argparse.Namespace, console: Console) -> int:
             batch_size=args.batch_size,
             dry_run=args.dry_run,
             verb="copied",
+            would="would copy",
         )
         importer.scan()
 
@@ -277,7 +301,7 @@ def cmd_migrate(args: argparse.Namespace, console: Console) -> int:
                 yield from_openwebui(chat, f"chat {number} ({chat['id']})", line.encode())
 
         outcome = importer.run(items())
-        _summary(outcome, console, args.dry_run, "copy", base_url, importer.progress.elapsed)
+        _summary(outcome, console, args.dry_run, "copied", base_url, importer.progress.elapsed)
         return outcome.status
 
 
@@ -355,7 +379,9 @@ def _explain(exc: BaseException) -> tuple[str, int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``owui-chats`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
-    args = _parser().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = _parser(argv).parse_args(argv)
     console = Console(quiet=args.quiet, verbose=args.verbose)
     try:
         return COMMANDS[args.command](args, console)

@@ -11,8 +11,9 @@ destination itself, written in the same transaction as the chats.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from owui_chats_client import APIStatusError, ChatsClient
@@ -32,7 +33,6 @@ class Outcome:
     skipped: int = 0  # bad input, or refused by the server
     batches: int = 0
     size: int = 0
-    dry: list[Item] = field(default_factory=list)
 
     @property
     def status(self) -> int:
@@ -53,6 +53,7 @@ class Importer:
         dry_run: bool = False,
         strict: bool = False,
         verb: str = "imported",
+        would: str = "would import",
     ) -> None:
         self.client = client
         self.base_url = base_url
@@ -61,6 +62,7 @@ class Importer:
         self.batch_bytes = batch_bytes
         self.dry_run = dry_run
         self.strict = strict
+        self.would = would
         self.outcome = Outcome()
         self.progress = Progress(console, verb)
         self._keys: set[str] = set()
@@ -126,8 +128,11 @@ class Importer:
         if not batch:
             return
         size = sum(item.size for item in batch)
-        if self.dry_run:
-            self.outcome.dry.extend(batch)
+        if self.dry_run:  # listed on stdout as it goes, so memory stays flat
+            sys.stdout.writelines(
+                f"{self.would}  {item.position}  {item.key}  {item.title}\n" for item in batch
+            )
+            sys.stdout.flush()
             self.outcome.imported += len(batch)
             self.outcome.size += size
             return
