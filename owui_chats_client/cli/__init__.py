@@ -362,10 +362,12 @@ def _explain(exc: BaseException) -> tuple[str, int]:
                 SERVER,
             )
         return f"{where} failed: {exc.status_code} {detail}", SERVER
-    if isinstance(exc, APITimeoutError):
-        return f"the server did not answer in time: {exc}", UNREACHABLE
     if isinstance(exc, APIConnectionError):
-        return f"cannot reach the server: {exc}", UNREACHABLE
+        url = httpx.URL(exc.url) if isinstance(getattr(exc, "url", None), str) else None
+        server = f"{url.scheme}://{url.netloc.decode()}" if url is not None else "the server"
+        if isinstance(exc, APITimeoutError):
+            return f"{server} did not answer in time: {exc}", UNREACHABLE
+        return f"cannot reach {server}: {exc}", UNREACHABLE
     if isinstance(exc, httpx.TransportError):
         return f"the connection to the server dropped: {type(exc).__name__}: {exc}", UNREACHABLE
     if isinstance(exc, APIResponseValidationError):

@@ -392,7 +392,7 @@ def test_interrupted_after_the_server_accepted_a_batch(
     monkeypatch.setattr(ChatsClient, "import_chats", import_then_fail)
     run = cli("import", str(path), "--batch-size", "5", *account.args())
     assert run.code == (130 if failure == "interrupt" else 4), run.err
-    assert "run the same command again" in run.err or "cannot reach" in run.err
+    assert "run the same command again" in run.err or "cannot reach http://" in run.err
     assert sum(marks_of(account).values()) == 10  # two batches stored, the second unconfirmed
     monkeypatch.setattr(ChatsClient, "import_chats", real)
 
@@ -699,7 +699,7 @@ def test_wrong_key_unreachable_server_wrong_url(
         seed.api_key,
     )
     assert run.code == 4, run.err
-    assert run.err.startswith("owui-chats: cannot reach the server")
+    assert run.err.startswith(f"owui-chats: cannot reach http://127.0.0.1:{port}: ")
     assert len(run.err.strip().splitlines()) == 1 and seed.api_key not in run.err
 
     run = cli(
@@ -784,3 +784,20 @@ def test_progress_on_a_terminal(
     assert "\rexported" in run.err.replace("\x1b[K", "") and "chats/s" in run.err
     run = cli("export", "-o", str(tmp_path / "out.ndjson"), "--quiet", *account.args())
     assert run.code == 0 and run.err == ""
+
+
+def test_import_from_stdin(
+    cli: Callable[..., Run],
+    accounts: Callable[[Any], Account],
+    seed: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    account = accounts(seed)
+    data = ("\n".join(ndjson_lines(2, "stdin")) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    run = cli("import", "-", *account.args())
+    assert run.code == 0, run.err
+    assert "imported 2 chats" in run.err and "from stdin" in run.err
+    assert len(account.chats()) == 2
