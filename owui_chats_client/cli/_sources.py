@@ -193,86 +193,124 @@ def _short(exc: Exception) -> str:
 
 
 def _array(head: bytes, stream: IO[bytes], name: str) -> Iterator[Item | Bad]:
-    """Items of a JSON array, decoded one by one from a growing text buffer."""
-    decoder = json.JSONDecoder()
-    text = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
-    buffer = text.decode(head)
-    offset = 0  # characters consumed before buffer[0], for error positions
-    eof = False
-    read_size = READ_SIZE
-
-    def more() -> bool:
-        nonlocal buffer, eof, read_size
-        if eof:
-            return False
-        chunk = stream.read(read_size)
-        try:
-            if not chunk:
-                eof = True
-                buffer += text.decode(b"", final=True)
-                return False
-            buffer += text.decode(chunk)
-        except UnicodeDecodeError as exc:
-            fail(f"{name} is not UTF-8 text near character {offset + len(buffer)}: {exc}", INPUT)
-        read_size = min(read_size * 2, 64 << 20)
-        return True
-
-    def skip_space(pos: int) -> int:
-        while True:
-            while pos < len(buffer) and buffer[pos] in " \t\r\n":
-                pos += 1
-            if pos < len(buffer) or not more():
-                return pos
-
-    pos = skip_space(0)
-    if pos >= len(buffer) or buffer[pos] != "[":  # pragma: no cover - detect() saw '['
-        fail(f"{name} is not a JSON array", INPUT)
-    pos = skip_space(pos + 1)
+    """Items of a JSON array, decoded one by one from a text buffer that holds what has been
+    read and not yet consumed (one item, and at most one read beyond it)."""
+    reader = _ArrayReader(head, stream, name)
     index = 0
+    reader.skip_space()
+    reader.expect("[")
+    reader.skip_space()
     while True:
-        if pos >= len(buffer):
-            fail(
-                f"{name}: the JSON array is cut short after item {index} "
-                "(the file ends before its closing ']')",
-                INPUT,
-            )
-        if buffer[pos] == "]":
-            pos = skip_space(pos + 1)
-            if pos < len(buffer):
+        if reader.at_end():
+            reader.cut_short(index)
+        if reader.peek() == "]":
+            reader.pos += 1
+            reader.skip_space()
+            if not reader.at_end():
                 fail(
                     f"{name}: unexpected data after the JSON array's closing ']' "
-                    f"(character {offset + pos})",
+                    f"(character {reader.offset + reader.pos})",
                     INPUT,
                 )
             return
         if index:
-            if buffer[pos] != ",":
+            if reader.peek() != ",":
                 fail(
                     f"{name}: not valid JSON after item {index}: expected ',' or ']' at "
-                    f"character {offset + pos}, found {buffer[pos : pos + 20]!r}",
+                    f"character {reader.offset + reader.pos}, found "
+                    f"{reader.buffer[reader.pos : reader.pos + 20]!r}",
                     INPUT,
                 )
-            pos = skip_space(pos + 1)
+            reader.pos += 1
+            reader.skip_space()
+            if reader.at_end():
+                reader.cut_short(index)
         index += 1
+        value, raw = reader.value(index)
+        yield from_openwebui(value, f"item {index}", raw)
+        reader.skip_space()
+
+
+class _ArrayReader:
+    def __init__(self, head: bytes, stream: IO[bytes], name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.text = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
+        self.buffer = ""
+        self.pos = 0  # the next character to read in buffer
+        self.offset = 0  # characters dropped from the front of buffer, for error positions
+        self.eof = False
+        self.decoder = json.JSONDecoder()
+        self._decode(head)
+
+    def _decode(self, chunk: bytes) -> None:
+        try:
+            self.buffer += self.text.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            where = self.offset + len(self.buffer)
+            fail(f"{self.name} is not UTF-8 text near character {where}: {exc}", INPUT)
+
+    def more(self, size: int) -> bool:
+        """Read more; False at the end of the file. What was consumed is dropped first."""
+        if self.eof:
+            return False
+        if self.pos:
+            self.buffer = self.buffer[self.pos :]
+            self.offset += self.pos
+            self.pos = 0
+        chunk = self.stream.read(size)
+        if not chunk:
+            self.eof = True
+        self._decode(chunk)
+        return bool(chunk)
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.buffer) and not self.more(READ_SIZE)
+
+    def peek(self) -> str:
+        return self.buffer[self.pos]
+
+    def skip_space(self) -> None:
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buffer) or not self.more(READ_SIZE):
+                return
+
+    def expect(self, char: str) -> None:
+        if self.at_end() or self.peek() != char:  # pragma: no cover - detect() saw it
+            fail(f"{self.name} is not a JSON array", INPUT)
+        self.pos += 1
+
+    def cut_short(self, index: int) -> None:
+        fail(
+            f"{self.name}: the JSON array is cut short after item {index} "
+            "(the file ends before its closing ']')",
+            INPUT,
+        )
+
+    def value(self, index: int) -> tuple[Any, bytes]:
+        """The next JSON value and its source bytes, reading more while it is incomplete
+        (each read twice the size of the one before, so a big item is parsed a few times, not
+        once per read)."""
+        size = READ_SIZE
         while True:
             try:
-                value, end = decoder.raw_decode(buffer, pos)
+                value, end = self.decoder.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as exc:
-                if _maybe_incomplete(exc, buffer) and more():
+                if _maybe_incomplete(exc, self.buffer) and self.more(size):
+                    size = min(size * 2, 16 << 20)
                     continue
                 fail(
-                    f"{name}: item {index} is not valid JSON ({exc.msg} at character "
-                    f"{offset + exc.pos}); nothing after it can be read",
+                    f"{self.name}: item {index} is not valid JSON ({exc.msg} at character "
+                    f"{self.offset + exc.pos}); nothing after it can be read",
                     INPUT,
                 )
-            if end >= len(buffer) and not eof and more():
+            if end >= len(self.buffer) and self.more(size):
                 continue  # a number or literal at the end of the buffer may go on
-            break
-        raw = buffer[pos:end].encode("utf-8", "surrogatepass")
-        yield from_openwebui(value, f"item {index}", raw)
-        offset += end
-        buffer = buffer[end:]
-        pos = skip_space(0)
+            raw = self.buffer[self.pos : end].encode("utf-8", "surrogatepass")
+            self.pos = end
+            return value, raw
 
 
 def _maybe_incomplete(exc: json.JSONDecodeError, buffer: str) -> bool:
