@@ -228,18 +228,18 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
     from ._sources import read_items
 
     offline = args.dry_run and not (args.base_url or os.environ.get(BASE_URL_ENV))
-    client = None
-    base_url = ""
+    base_url = api_key = ""
     if not offline:
         base_url, api_key = _source(args)
         console.secrets += (api_key,)
-        client = make_client(base_url, api_key)
     name = "stdin" if args.file == "-" else args.file
     try:
         stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
     except OSError as exc:
         raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}", INPUT) from None
+    client = None
     try:
+        client = None if offline else make_client(base_url, api_key)
         importer = Importer(
             client,
             base_url,
