@@ -55,22 +55,11 @@ try:  # orjson, when installed (the 'fast' extra), parses chat exports several t
 
             return json.loads(data)  # what orjson refuses but json accepts (NaN, big integers)
 
-    def dumps(value: Any) -> bytes:
-        try:
-            return orjson.dumps(value)
-        except TypeError:
-            import json
-
-            return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-
 except ImportError:  # pragma: no cover - exercised where orjson is not installed
     import json
 
     def loads(data: bytes | str) -> Any:
         return json.loads(data)
-
-    def dumps(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 JSON_ERRORS: tuple[type[Exception], ...] = (ValueError, UnicodeDecodeError, RecursionError)
