@@ -6,6 +6,9 @@ Rows:
   3. streaming export: ``iter_all()`` over the same chats, time and peak memory growth
   4. concurrency: ``get(id)`` calls, 20 in flight (async) and sequential (sync)
   5. import time and memory of the package and of its client, each in a fresh process
+  6. the ``owui-chats`` command: ``export`` of every chat to a file against raw httpx streaming
+     the same route to a file (time, peak memory growth), and ``import`` of that file in
+     batches against one request per chat
 
 Every ratio is paired: the contenders of a row run interleaved (the one that starts rotates from
 round to round), each round gives one ratio against the baseline measured in that same round,
@@ -16,6 +19,7 @@ Usage::
     scripts/bench             # full sizes, about 4 minutes
     scripts/bench --quick     # small sizes, about 1.5 minutes
     scripts/bench --strict    # exit 1 when a target is missed
+    scripts/bench --quick --rows 6    # only the rows of the owui-chats command
 
 The benchmark starts its own Open WebUI (``scripts/localserver.py``), seeds it through
 ``POST /api/v1/chats/import`` and deletes the chats again at the end. A missed target is shown
@@ -41,7 +45,7 @@ import tempfile
 import time
 import tracemalloc
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -76,6 +80,7 @@ class Sizes:
     get_calls: int  # row 4
     get_rounds: int
     import_runs: int  # row 5: fresh processes per contender and kind
+    cli_rounds: int  # row 6: export rounds; imports run half as many (at least 2)
 
 
 FULL = Sizes(
@@ -87,6 +92,7 @@ FULL = Sizes(
     get_calls=200,
     get_rounds=5,
     import_runs=5,
+    cli_rounds=7,
 )
 QUICK = Sizes(
     overhead_calls=100,
@@ -97,6 +103,7 @@ QUICK = Sizes(
     get_calls=60,
     get_rounds=2,
     import_runs=2,
+    cli_rounds=3,
 )
 
 
@@ -914,6 +921,297 @@ def row_concurrency(
     report.timing("4b", what, "facade ChatsClient", samples, "facade", "raw", target=("<=", 1.05))
 
 
+# -- row 6: the owui-chats command ----------------------------------------------------------------
+
+# A child process runs one export (the command's, or raw httpx streaming the same route to a file)
+# and reports how far it raised its resident high-water mark (VmHWM).
+EXPORT_CHILD = """\
+import json, os, sys
+import httpx
+from owui_chats_client.cli import main
+def hwm():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+how, target = sys.argv[1], sys.argv[2]
+base_url, api_key = os.environ["OPENWEBUI_BASE_URL"], os.environ["OPENWEBUI_API_KEY"]
+http = httpx.Client(timeout=600.0)
+before = hwm()
+if how == "cli":
+    assert main(["export", "-o", target, "--quiet"]) == 0
+else:
+    headers = {"Authorization": f"Bearer {api_key}"}
+    with http.stream("GET", base_url + "/api/v1/chats/all", headers=headers) as response:
+        with open(target, "wb") as out:
+            for chunk in response.iter_bytes():
+                out.write(chunk)
+print(json.dumps({"grew": hwm() - before, "size": os.path.getsize(target)}))
+"""
+
+MIB = 1024 * 1024
+
+
+# A process that answers GET /api/v1/chats/all with a recorded body, as Open WebUI streams it
+# (chunked, application/x-ndjson), and nothing else; it prints its port when ready.
+REPLAY_SERVER = """\
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+body = open(sys.argv[1], "rb").read()
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *args):
+        pass
+    def do_GET(self):
+        if self.path != "/api/v1/chats/all" or not self.headers.get("Authorization"):
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for start in range(0, len(body), 65536):
+            piece = body[start:start + 65536]
+            self.wfile.write(b"%x\\r\\n" % len(piece) + piece + b"\\r\\n")
+        self.wfile.write(b"0\\r\\n\\r\\n")
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"""
+
+
+@contextlib.contextmanager
+def replay_server(body: Path) -> Iterator[str]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", REPLAY_SERVER, str(body)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None
+        port = int(child.stdout.readline())
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+def export_growth(base_url: str, api_key: str, how: str, target: Path) -> tuple[float, int]:
+    done = subprocess.run(
+        [sys.executable, "-c", EXPORT_CHILD, how, str(target)],
+        env={**os.environ, "OPENWEBUI_BASE_URL": base_url, "OPENWEBUI_API_KEY": api_key},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"export child ({how}) failed:\n{done.stderr}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return float(result["grew"]), int(result["size"])
+
+
+def to_new_file(path: Path, work: Callable[[], object]) -> Batch:
+    """Wall time of ``work``, which writes ``path``; the file of the run before is removed
+    first, untimed (ext4 spends tens of ms replacing or truncating a 30 MB file)."""
+
+    def batch() -> float:
+        path.unlink(missing_ok=True)
+        start = time.perf_counter()
+        work()
+        return time.perf_counter() - start
+
+    return batch
+
+
+def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
+    from localserver import add_user
+
+    from owui_chats_client.cli import main
+    from owui_chats_client.cli._sources import Item, from_openwebui
+
+    base_url, api_key = seed.base_url, seed.api_key
+    headers = {"Authorization": f"Bearer {api_key}"}
+    work = Path(tempfile.mkdtemp(prefix="owui-bench-cli-"))
+    cli_file, raw_file = work / "cli.ndjson", work / "raw.ndjson"
+    server = ["--base-url", base_url, "--api-key", api_key, "--quiet"]
+
+    # Both contenders are one-shot: each run makes its HTTP client and connection. Both reuse
+    # one TLS context built beforehand (the SDK caches its own; building one costs ~50 ms).
+    tls = httpx.create_ssl_context()
+
+    def one_shot() -> httpx.Client:
+        return httpx.Client(timeout=600.0, verify=tls)
+
+    def raw_export() -> None:
+        url = f"{base_url}/api/v1/chats/all"
+        with one_shot() as http, http.stream("GET", url, headers=headers) as response:
+            response.raise_for_status()
+            with open(raw_file, "wb") as out:
+                for chunk in response.iter_bytes():
+                    out.write(chunk)
+
+    def cli_export() -> None:
+        if main(["export", "-o", str(cli_file), *server]) != 0:
+            raise RuntimeError("owui-chats export failed")
+
+    try:
+        rounds = sizes.cli_rounds
+        log(f"row 6a: export of {count} chats to a file, live server, {rounds} rounds")
+        live = interleave(
+            [
+                ("raw", to_new_file(raw_file, raw_export)),
+                ("cli", to_new_file(cli_file, cli_export)),
+            ],
+            rounds,
+        )
+        assert cli_file.read_bytes() == raw_file.read_bytes()
+        size = cli_file.stat().st_size
+        lines = cli_file.read_bytes().count(b"\n")
+        assert lines == count, (lines, count)
+        report.facts.append(
+            f"row 6: {count} chats, GET /api/v1/chats/all streams {size / 1e6:.1f} MB of NDJSON"
+        )
+        # The live server's own time for this answer swings 2-3x from one request to the next
+        # (see row 2), more than the whole difference being judged. The same body replayed by a
+        # server that only sends bytes (another process, chunked, 64 KiB pieces) holds the
+        # server's part constant, so what remains is what each client costs.
+        with replay_server(cli_file) as replay_url:
+            replay = ["--base-url", replay_url, "--api-key", api_key, "--quiet"]
+
+            def raw_replay() -> None:
+                url = f"{replay_url}/api/v1/chats/all"
+                with one_shot() as http, http.stream("GET", url, headers=headers) as got:
+                    got.raise_for_status()
+                    with open(raw_file, "wb") as out:
+                        for chunk in got.iter_bytes():
+                            out.write(chunk)
+
+            def cli_replay() -> None:
+                if main(["export", "-o", str(cli_file), *replay]) != 0:
+                    raise RuntimeError("owui-chats export (replayed) failed")
+
+            replay_rounds = rounds * 3
+            log(f"row 6a: the same body replayed, {replay_rounds} rounds")
+            replayed = interleave(
+                [
+                    ("raw", to_new_file(raw_file, raw_replay)),
+                    ("cli", to_new_file(cli_file, cli_replay)),
+                ],
+                replay_rounds,
+            )
+            assert cli_file.read_bytes() == raw_file.read_bytes()
+        what = f"export of {count} chats to a file, wall, body replayed"
+        report.timing("6a", what, "raw httpx.Client stream to a file", replayed, "raw")
+        report.timing(
+            "6a",
+            what,
+            "owui-chats export",
+            replayed,
+            "cli",
+            "raw",
+            target=("<=", 1.05),
+            note="both one-shot: each run makes its HTTP client and connection; the command "
+            "copies the body as it arrives (no parsing) into a temporary file that it renames "
+            "at the end; raw httpx writes the same bytes in place",
+        )
+        what = f"export of {count} chats to a file, wall, live server"
+        report.timing("6a", what, "raw httpx.Client stream to a file", live, "raw")
+        report.timing(
+            "6a",
+            what,
+            "owui-chats export",
+            live,
+            "cli",
+            "raw",
+            note="server included: its time for the same answer varies 2-3x between requests",
+        )
+
+        log(
+            f"row 6b: peak RSS growth of an export, child processes, {sizes.memory_rounds} round(s)"
+        )
+        grew: dict[str, list[float]] = {"raw": [], "cli": []}
+        for _ in range(sizes.memory_rounds):
+            for how in grew:
+                target = cli_file if how == "cli" else raw_file
+                growth, written = export_growth(base_url, api_key, how, target)
+                assert written == size, (how, written, size)
+                grew[how].append(growth)
+        peak = {how: statistics.median(values) for how, values in grew.items()}
+        what = f"export of {count} chats, peak RSS growth"
+        report.add(Line("6b", what, "raw httpx.Client stream to a file", peak["raw"], "B"))
+        report.add(
+            Line(
+                "6b",
+                what,
+                "owui-chats export",
+                peak["cli"],
+                "B",
+                "10 MiB budget",
+                peak["cli"] / (10 * MIB),
+                ("<=", 1.00),
+                note=f"VmHWM growth of a fresh process around one export of {size / 1e6:.1f} MB; "
+                "flat: memory does not grow with the number of chats",
+            )
+        )
+
+        # Import: the exported file into fresh users, in batches and one request per chat.
+        forms: list[dict[str, Any]] = []
+        with open(cli_file, "rb") as exported:
+            for number, line in enumerate(exported, 1):
+                item = from_openwebui(json.loads(line), f"line {number}", line)
+                assert isinstance(item, Item)
+                forms.append(item.form)
+        import_rounds = max(2, rounds // 2)
+        log(f"row 6c: import of {count} chats, {import_rounds} rounds, each into a new user")
+
+        keys: list[str] = []
+
+        def per_chat() -> None:
+            user = add_user(base_url, seed.admin_token, name="Bench per chat")
+            keys.append(user["api_key"])
+            with ChatsClient(base_url, user["api_key"], timeout=600.0) as client:
+                for form in forms:
+                    client.import_chats({"chats": [form]})
+
+        def cli_import() -> None:
+            user = add_user(base_url, seed.admin_token, name="Bench import")
+            keys.append(user["api_key"])
+            args = ["import", str(cli_file), "--base-url", base_url]
+            if main([*args, "--api-key", user["api_key"], "--quiet"]) != 0:
+                raise RuntimeError("owui-chats import failed")
+
+        # Each contender makes its user inside its timed batch, alike.
+        samples = interleave(
+            [("single", timed(per_chat)), ("cli", timed(cli_import))],
+            import_rounds,
+            warm_up=False,
+        )
+        for key in keys:  # every user got every chat, once; then they are deleted again
+            with ChatsClient(base_url, key) as client:
+                assert len(client.get_all()) == count
+                client.delete_all()
+        what = f"import of {count} chats"
+        report.timing(
+            "6c", what, "one POST /api/v1/chats/import per chat (ChatsClient)", samples, "single"
+        )
+        report.timing(
+            "6c",
+            what,
+            "owui-chats import",
+            samples,
+            "cli",
+            "single",
+            "one per chat",
+            ("<=", 0.20),
+            note="batches of 50 chats per request, after one read of the destination's chats "
+            "(the resume check); target: at least 5x faster, ratio <= 0.20",
+        )
+    finally:
+        for path in work.iterdir():
+            path.unlink()
+        work.rmdir()
+
+
 # -- row 5: import --------------------------------------------------------------------------------
 
 # A child measures three steps from one starting point: the bare import, the import of the client
@@ -1096,6 +1394,8 @@ def live_rows(report: Report, sizes: Sizes, live: Live, rows: str, chats: int, r
             row_bulk(report, sizes, base_url, api_key, chats)
         if "4" in rows:
             row_concurrency(report, sizes, base_url, api_key, ids)
+        if "6" in rows:
+            row_cli(report, sizes, seed, chats)
     finally:
         with ChatsClient(base_url, api_key) as cleaner:
             deleted = cleaner.delete_all()
@@ -1110,8 +1410,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer rounds")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--chats", type=int, help="chats to seed for rows 2-4")
-    parser.add_argument("--rows", default="12345", help="rows to run, such as 15 (default: all)")
+    parser.add_argument("--chats", type=int, help="chats to seed for rows 2-4 and 6")
+    parser.add_argument("--rows", default="123456", help="rows to run, such as 15 (default: all)")
     parser.add_argument(
         "--seed-roles",
         action="store_true",
@@ -1126,7 +1426,7 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()}, load "
         f"average {os.getloadavg()[0]:.1f} at start; {versions()}"
     )
-    live = Live() if set("234") & set(args.rows) else None
+    live = Live() if set("2346") & set(args.rows) else None
     try:
         if "1" in args.rows:
             row_overhead(report, sizes)
