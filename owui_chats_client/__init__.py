@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._async_client import AsyncChatsClient
     from ._base import APIResponse
-    from ._client import AsyncChatsClient, ChatsClient
+    from ._client import ChatsClient
     from ._exceptions import (
         APIConnectionError,
         APIResponseValidationError,
@@ -65,7 +66,7 @@ __all__ = [
 # Where each public name lives; the rest of __all__ comes from _exceptions.
 _WHERE: dict[str, str] = {
     "ChatsClient": "._client",
-    "AsyncChatsClient": "._client",
+    "AsyncChatsClient": "._async_client",
     "APIResponse": "._base",
     "Stream": "._streaming",
     "AsyncStream": "._streaming",

@@ -354,6 +354,18 @@ class BaseClient(Generic[HttpClientT]):
         return cast(T, APIResponse(response, value)) if self._raw else value
 
 
+def time_sleep(seconds: float) -> None:
+    """The sync transport's wait between attempts."""
+    time.sleep(seconds)
+
+
+async def asyncio_sleep(seconds: float) -> None:
+    """The async transport's wait between attempts."""
+    import asyncio  # here, so that programs using only ChatsClient never import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 def raw_method(method: Callable[P, T]) -> Callable[P, APIResponse[T]]:
     """Type a method of a raw-mode client (``_raw = True``) as what it then returns."""
     return cast(Callable[P, APIResponse[T]], method)

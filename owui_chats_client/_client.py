@@ -1,9 +1,9 @@
-"""`ChatsClient` and `AsyncChatsClient`: the generated methods plus a connection pool.
+"""`ChatsClient`: the generated methods plus a connection pool.
 
 Every operation of openapi.json is a generated method (``_generated/client.py``). What is written
-here is the client's life cycle and the few behaviours the spec cannot state (see `_specials`);
-the two classes mirror each other line by line.
+here is the client's life cycle and the few behaviours the spec cannot state (see `_specials`).
 """
+# Written by scripts/unasync.py from _async_client.py; edit that file instead.
 
 from __future__ import annotations
 
@@ -11,13 +11,8 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._base import async_raw_method, raw_method
-from ._generated.client import (
-    AsyncChatsMethods,
-    AsyncChatsMethodsWithRawResponse,
-    ChatsMethods,
-    ChatsMethodsWithRawResponse,
-)
+from ._base import raw_method
+from ._generated.client import ChatsMethods, ChatsMethodsWithRawResponse
 
 if TYPE_CHECKING:
     from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse
@@ -37,7 +32,7 @@ _CLIENT_ARGS = """
 
 
 class ChatsClient(ChatsMethods):
-    __doc__ = "Synchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
+    __doc__ = "hronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -70,7 +65,7 @@ class ChatsClient(ChatsMethods):
         ``GET /api/v1/chats/all``
         """
         with self.iter_all() as chats:
-            items = list(chats)
+            items = [chat for chat in chats]
         return self._wrap(chats.response, items)
 
     def delete_all_tags(self, id: str) -> bool:
@@ -94,64 +89,6 @@ class ChatsClient(ChatsMethods):
         return self.chat_completed(form_data)
 
 
-class AsyncChatsClient(AsyncChatsMethods):
-    __doc__ = "Asynchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
-
-    async def aclose(self) -> None:
-        """Close the connection pool (unless it was passed in as ``http_client``)."""
-        if self._owns_http:
-            await self._http.aclose()
-
-    async def __aenter__(self) -> AsyncChatsClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    @property
-    def with_raw_response(self) -> AsyncChatsClientWithRawResponse:
-        """The same methods, returning `APIResponse` (status, headers, parsed value)."""
-        clone = self.with_options()
-        clone._raw = True
-        return AsyncChatsClientWithRawResponse(clone)
-
-    # -- special behaviours (see _specials) ----------------------------------------------------
-
-    async def get_all(self) -> list[ChatResponse]:
-        """Every chat of the caller, read from the NDJSON stream of `iter_all` into a list.
-
-        ``GET /api/v1/chats/all``
-        """
-        async with await self.iter_all() as chats:
-            items = [chat async for chat in chats]
-        return self._wrap(chats.response, items)
-
-    async def delete_all_tags(self, id: str) -> bool:
-        """Remove every tag of a chat, one ``DELETE /api/v1/chats/{id}/tags`` each.
-
-        Open WebUI 0.12.4 no longer has ``DELETE /api/v1/chats/{id}/tags/all``.
-        """
-        plain = self.with_options()
-        plain._raw = False
-        for tag in await plain.get_tags(id):
-            await plain.delete_tag(id, {"name": tag.name})
-        return True
-
-    async def chat_completed_api(
-        self, form_data: ChatCompletedForm | Mapping[str, Any]
-    ) -> ChatCompletedResponse:
-        """Same as `chat_completed` (owui-client's name for it).
-
-        ``POST /api/chat/completed``
-        """
-        return await self.chat_completed(form_data)
-
-
 class ChatsClientWithRawResponse(ChatsMethodsWithRawResponse):
     """`ChatsClient.with_raw_response`: each method returns an `APIResponse` (status code,
     headers and the parsed value). Streams and iterators are reached through ``__getattr__``."""
@@ -160,18 +97,6 @@ class ChatsClientWithRawResponse(ChatsMethodsWithRawResponse):
         super().__init__(client)
         self._client = client
         self.get_all = raw_method(client.get_all)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
-
-
-class AsyncChatsClientWithRawResponse(AsyncChatsMethodsWithRawResponse):
-    """The async twin of `ChatsClientWithRawResponse`."""
-
-    def __init__(self, client: AsyncChatsClient) -> None:
-        super().__init__(client)
-        self._client = client
-        self.get_all = async_raw_method(client.get_all)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)

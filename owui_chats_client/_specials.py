@@ -3,11 +3,11 @@
 - `with_local_chat_id`: a completion sent without a chat id gets ``local:api-<uuid4>``, which
   Open WebUI treats as a temporary chat (not stored); without any id the server's background
   bookkeeping fails. The spec marks the operations with ``x-local-chat-id``.
-- ``get_all`` (in `_client`): ``GET /api/v1/chats/all`` answers NDJSON; ``get_all`` reads the
+- ``get_all`` (in `_async_client`): ``GET /api/v1/chats/all`` answers NDJSON; ``get_all`` reads the
   generated ``iter_all`` stream into a list, as owui-client's ``get_all`` returned one.
-- ``delete_all_tags`` (in `_client`): 0.12.4 removed ``DELETE /api/v1/chats/{id}/tags/all``;
+- ``delete_all_tags`` (in `_async_client`): 0.12.4 removed ``DELETE /api/v1/chats/{id}/tags/all``;
   the method removes the tags one by one.
-- ``chat_completed_api`` (in `_client`): owui-client's name for ``chat_completed``.
+- ``chat_completed_api`` (in `_async_client`): owui-client's name for ``chat_completed``.
 """
 
 from __future__ import annotations

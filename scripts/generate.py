@@ -1,4 +1,5 @@
-"""Run openapi-python-client on openapi.json, with the checks that it does not do itself.
+"""Run openapi-python-client on openapi.json, with the checks that it does not do itself, and
+write the sync modules from their async sources (scripts/unasync.py).
 
 The generator runs in a temporary folder outside the repository so that its ruff post-hooks see
 ruff's defaults rather than this project's settings; the result is then copied into place (or,
@@ -19,6 +20,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+import unasync  # scripts/unasync.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -268,6 +271,8 @@ def main() -> int:
             return 1
         if args.check:
             diffs = compare(fresh, TARGET)
+            if unasync.main(["--check"]) != 0:
+                diffs.append("the sync modules (scripts/unasync.py)")
             if diffs:
                 print(
                     f"{TARGET.relative_to(ROOT)} is not current; run scripts/generate:",
@@ -280,7 +285,8 @@ def main() -> int:
             return 0
         shutil.rmtree(TARGET, ignore_errors=True)
         shutil.copytree(fresh, TARGET)
-        print(f"regenerated {TARGET.relative_to(ROOT)}")
+        unasync.main([])
+        print(f"regenerated {TARGET.relative_to(ROOT)} and the sync modules")
     return 0
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from .._async_transport import AsyncTransport
 from .._base import async_raw_method, raw_method
-from .._transport import AsyncTransport, SyncTransport
+from .._transport import Transport
 from .api import chats as ops
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from .models import *
 
 
-class ChatsMethods(SyncTransport):
+class ChatsMethods(Transport):
     """One method per operation; `ChatsClient` adds the connection pool and the extras."""
 
     def get_list(

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from types import SimpleNamespace
 
 import pytest
 from owui_unit_support import INPUTS_TRIED, FakeServer, Harness
 
-import owui_chats_client._transport as client_module
+import owui_chats_client._base as client_module
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +22,8 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_async_sleep(seconds: float) -> None:
         recorded.append(seconds)
 
-    monkeypatch.setattr(client_module, "time", SimpleNamespace(sleep=fake_sleep))
-    monkeypatch.setattr(client_module, "_async_sleep", fake_async_sleep)
+    monkeypatch.setattr(client_module, "time_sleep", fake_sleep)
+    monkeypatch.setattr(client_module, "asyncio_sleep", fake_async_sleep)
     return recorded
 
 

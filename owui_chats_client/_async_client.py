@@ -1,0 +1,102 @@
+"""`AsyncChatsClient`: the generated methods plus a connection pool.
+
+Every operation of openapi.json is a generated method (``_generated/client.py``). What is written
+here is the client's life cycle and the few behaviours the spec cannot state (see `_specials`).
+"""
+# unasync: scripts/unasync.py writes the sync copy, _client.py, from this file.
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from ._base import async_raw_method
+from ._generated.client import AsyncChatsMethods, AsyncChatsMethodsWithRawResponse
+
+if TYPE_CHECKING:
+    from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse
+
+_CLIENT_ARGS = """
+    Args:
+        base_url: the server root, such as ``http://localhost:8080`` (a trailing ``/api`` is
+            accepted); defaults to ``$OPENWEBUI_BASE_URL``.
+        api_key: an ``sk-...`` API key or a JWT; defaults to ``$OPENWEBUI_API_KEY``.
+        timeout: seconds, or an ``httpx.Timeout``; for streams, the read timeout is the longest
+            gap allowed between two chunks.
+        max_retries: retries of requests that are safe to repeat.
+        http_client: your own httpx client (proxies, TLS, transports); closing this client does
+            not close it. Timeouts, retries and error mapping apply to it just the same.
+        default_headers: headers sent with every request.
+"""
+
+
+class AsyncChatsClient(AsyncChatsMethods):
+    __doc__ = "Asynchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it was passed in as ``http_client``)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncChatsClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    @property
+    def with_raw_response(self) -> AsyncChatsClientWithRawResponse:
+        """The same methods, returning `APIResponse` (status, headers, parsed value)."""
+        clone = self.with_options()
+        clone._raw = True
+        return AsyncChatsClientWithRawResponse(clone)
+
+    # -- special behaviours (see _specials) ----------------------------------------------------
+
+    async def get_all(self) -> list[ChatResponse]:
+        """Every chat of the caller, read from the NDJSON stream of `iter_all` into a list.
+
+        ``GET /api/v1/chats/all``
+        """
+        async with await self.iter_all() as chats:
+            items = [chat async for chat in chats]
+        return self._wrap(chats.response, items)
+
+    async def delete_all_tags(self, id: str) -> bool:
+        """Remove every tag of a chat, one ``DELETE /api/v1/chats/{id}/tags`` each.
+
+        Open WebUI 0.12.4 no longer has ``DELETE /api/v1/chats/{id}/tags/all``.
+        """
+        plain = self.with_options()
+        plain._raw = False
+        for tag in await plain.get_tags(id):
+            await plain.delete_tag(id, {"name": tag.name})
+        return True
+
+    async def chat_completed_api(
+        self, form_data: ChatCompletedForm | Mapping[str, Any]
+    ) -> ChatCompletedResponse:
+        """Same as `chat_completed` (owui-client's name for it).
+
+        ``POST /api/chat/completed``
+        """
+        return await self.chat_completed(form_data)
+
+
+class AsyncChatsClientWithRawResponse(AsyncChatsMethodsWithRawResponse):
+    """`AsyncChatsClient.with_raw_response`: each method returns an `APIResponse` (status code,
+    headers and the parsed value). Streams and iterators are reached through ``__getattr__``."""
+
+    def __init__(self, client: AsyncChatsClient) -> None:
+        super().__init__(client)
+        self._client = client
+        self.get_all = async_raw_method(client.get_all)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)

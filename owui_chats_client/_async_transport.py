@@ -1,0 +1,112 @@
+"""Sending the generated requests: retries, error mapping, parsing, streams, paging.
+
+The generated methods (``_generated/client.py``) build each request with their operation's
+module and call one of four entry points here, chosen from the spec: `_request` for a JSON
+answer, `_stream_lines` for NDJSON, `_complete` for an answer that may be server-sent events,
+and `_paginate` for the auto-paging iterators. Everything that is not I/O lives in `_base`.
+"""
+# unasync: scripts/unasync.py writes the sync copy, _transport.py, from this file.
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from . import _base
+from ._base import BaseClient
+from ._streaming import AsyncJSONLinesStream, AsyncStream, is_event_stream
+
+Parts = dict[str, Any]
+Extra = Mapping[str, Any] | None
+
+
+class AsyncTransport(BaseClient[httpx.AsyncClient]):
+    """Sends requests with an ``httpx.AsyncClient``: retries, error mapping, parsing, streams."""
+
+    _pool_kind = httpx.AsyncClient
+
+    async def _send(
+        self, request: httpx.Request, *, stream: bool, idempotent: bool | None
+    ) -> httpx.Response:
+        retries = self.max_retries if self._retry_allowed(request, idempotent) else 0
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.send(request, stream=stream)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(attempt, None) if attempt < retries else None
+                if delay is None:
+                    raise self._connection_error(exc, request, attempt + 1) from exc
+                self._log_retry(request, attempt, delay, type(exc).__name__)
+                await _base.asyncio_sleep(delay)
+                attempt += 1
+                continue
+            self._log_response(response, attempt)
+            if response.is_success:
+                return response
+            delay = None
+            if attempt < retries and self._should_retry_status(response):
+                delay = self._retry_delay(attempt, response)
+            if delay is None:
+                await self._read(response, attempt + 1)
+                raise self._status_error(response, attempt + 1)
+            await response.aclose()
+            self._log_retry(request, attempt, delay, f"HTTP {response.status_code}")
+            await _base.asyncio_sleep(delay)
+            attempt += 1
+
+    async def _read(self, response: httpx.Response, attempts: int = 1) -> None:
+        """Read a streamed body whole, and release the connection."""
+        try:
+            await response.aread()
+        except httpx.TransportError as exc:
+            raise self._connection_error(exc, response.request, attempts) from exc
+        finally:
+            await response.aclose()
+
+    async def _request(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> Any:
+        request = self._build_request(parts, query, body, headers)
+        response = await self._send(request, stream=False, idempotent=op.RETRY_SAFE)
+        return self._result(response, op.parse)
+
+    async def _stream_lines(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> AsyncJSONLinesStream[Any]:
+        request = self._build_request(parts, query, body, headers)
+        response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        return AsyncJSONLinesStream(response, op.parse_line)
+
+    async def _complete(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> Any:
+        request = self._build_request(parts, query, body, headers)
+        response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        if is_event_stream(response):
+            return AsyncStream(response, op.parse_event)
+        await self._read(response)
+        value = self._parse(response, op.parse)
+        if value is None and self._asked_to_stream(parts, body):
+            return AsyncStream(response, op.parse_event)  # stored, nothing streamed: empty
+        return self._wrap(response, value)
+
+    async def _paginate(
+        self,
+        op: ModuleType,
+        build: Callable[[int], Parts],
+        query: Extra,
+        body: Extra,
+        headers: Extra,
+    ) -> AsyncIterator[Any]:
+        page = 1
+        while True:
+            items = await self._request(op, build(page), query, body, headers)
+            for item in items:
+                yield item
+            if len(items) < op.PAGE_SIZE:
+                return
+            page += 1
