@@ -96,3 +96,13 @@ async def poll(
 def ids(items: Any) -> set[str]:
     """The ``id`` of every item of a listing."""
     return {item.id for item in items}
+
+
+async def settle(api: Any, chat_id: str) -> None:
+    """Wait until the server runs no task for ``chat_id`` (``GET /api/tasks/chat/{id}``).
+
+    A completion with a ``session_id`` runs as a background task that keeps writing to its chat
+    after the request has returned; a test that starts one waits for it before it ends.
+    """
+    left = await poll(lambda: api.list_tasks(chat_id), until=lambda t: not t.task_ids, deadline=60)
+    assert left.task_ids == [], f"tasks of {chat_id} still running: {left.task_ids}"
