@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import inspect
 import os
-import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
+from live.livekit import wait_until_idle
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
 
@@ -73,31 +72,6 @@ def seed(live_server: Any) -> Any:
     return live_server.seed
 
 
-def running_tasks(base_url: str, admin_token: str) -> list[str]:
-    """Every background task the server runs now (``GET /api/tasks``, admin only)."""
-    response = httpx.get(
-        f"{base_url}/api/tasks", headers={"Authorization": f"Bearer {admin_token}"}, timeout=60
-    )
-    response.raise_for_status()
-    tasks: list[str] = response.json()["tasks"]
-    return tasks
-
-
-def wait_until_idle(base_url: str, admin_token: str, deadline: float = IDLE_DEADLINE) -> None:
-    """Return once the server runs no background task; fail naming them after ``deadline`` s.
-
-    Completions with a ``session_id`` run as tasks that keep writing to their chat (the answer,
-    the outlet filters' version of it, a title) after the request has returned.
-    """
-    end = time.monotonic() + deadline
-    delay = 0.02
-    while tasks := running_tasks(base_url, admin_token):
-        if time.monotonic() > end:
-            pytest.fail(f"background tasks still running after {deadline:.0f}s: {tasks}")
-        time.sleep(delay)
-        delay = min(delay * 2, 0.5)
-
-
 @pytest.fixture(autouse=True)
 def _server_idle(request: pytest.FixtureRequest) -> Iterator[None]:
     """After a test that used the server: wait until the work it started there has finished."""
@@ -105,7 +79,7 @@ def _server_idle(request: pytest.FixtureRequest) -> Iterator[None]:
     names = request.fixturenames
     if "live_server" in names or "conformance_user" in names:
         seed = request.getfixturevalue("seed")
-        wait_until_idle(seed.base_url, seed.admin_token)
+        wait_until_idle(seed.base_url, seed.admin_token, IDLE_DEADLINE)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -9,6 +9,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import httpx
+
 T = TypeVar("T")
 
 
@@ -98,11 +100,28 @@ def ids(items: Any) -> set[str]:
     return {item.id for item in items}
 
 
-async def settle(api: Any, chat_id: str) -> None:
-    """Wait until the server runs no task for ``chat_id`` (``GET /api/tasks/chat/{id}``).
+def running_tasks(base_url: str, admin_token: str) -> list[str]:
+    """Every background task the server runs now (``GET /api/tasks``, admin only)."""
+    response = httpx.get(
+        f"{base_url}/api/tasks", headers={"Authorization": f"Bearer {admin_token}"}, timeout=60
+    )
+    response.raise_for_status()
+    tasks: list[str] = response.json()["tasks"]
+    return tasks
 
-    A completion with a ``session_id`` runs as a background task that keeps writing to its chat
-    after the request has returned; a test that starts one waits for it before it ends.
+
+def wait_until_idle(base_url: str, admin_token: str, deadline: float = 60.0) -> None:
+    """Return once the server runs no background task at all; fail naming them after
+    ``deadline`` seconds.
+
+    Completions with a ``session_id`` run as tasks that keep writing to their chat (the answer,
+    the outlet filters' version of it, a title) after the request has returned. The per-chat
+    listing cannot see the tasks of a temporary ``local:`` chat started over HTTP; this can.
     """
-    left = await poll(lambda: api.list_tasks(chat_id), until=lambda t: not t.task_ids, deadline=60)
-    assert left.task_ids == [], f"tasks of {chat_id} still running: {left.task_ids}"
+    end = time.monotonic() + deadline
+    delay = 0.02
+    while tasks := running_tasks(base_url, admin_token):
+        if time.monotonic() > end:
+            raise AssertionError(f"background tasks still running after {deadline:.0f}s: {tasks}")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)

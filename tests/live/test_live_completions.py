@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 import pytest
-from live.livekit import poll, settle
+from live.livekit import poll, wait_until_idle
 
 from owui_chats_client import AsyncStream, NotFoundError, Stream
 from owui_chats_client.types import (
@@ -75,7 +75,7 @@ async def test_stream_left_early_releases_the_connection(api: Any) -> None:
     assert stream.response.is_closed
 
 
-async def test_synthetic_local_chat_id(api: Any) -> None:
+async def test_synthetic_local_chat_id(api: Any, seed: Any) -> None:
     # With a session id and no chat id the client sends `local:api-<uuid4>`: a temporary chat
     # that the server runs as a background task and never stores.
     answer = await api.chat_completion(form(session_id=f"session-{uuid.uuid4()}"))
@@ -83,7 +83,7 @@ async def test_synthetic_local_chat_id(api: Any) -> None:
     assert answer.status is True
     assert answer.chat_id.startswith("local:api-")
     uuid.UUID(answer.chat_id.removeprefix("local:api-"))
-    await settle(api, answer.chat_id)
+    wait_until_idle(seed.base_url, seed.admin_token)  # the task runs on after the answer
 
 
 async def test_background_task_writes_the_answer(api: Any, new_chat: Any) -> None:
