@@ -141,9 +141,16 @@ def progress(what: str, expected: str, *, grows: Path | None = None) -> Iterator
     start = time.monotonic()
     done = threading.Event()
 
+    sized_at, size = [-1e9], [""]  # the folder's size, refreshed at most every 10 s
+
     def status() -> str:
-        elapsed = f"{time.monotonic() - start:.0f}s"
-        return f"{elapsed}, {_human(_dir_size(grows))} so far" if grows else elapsed
+        now = time.monotonic()
+        elapsed = f"{now - start:.0f}s"
+        if grows is None:
+            return elapsed
+        if now - sized_at[0] >= 10:  # walking a 3 GB tree costs about a second of CPU
+            sized_at[0], size[0] = now, f"{_human(_dir_size(grows))} so far"
+        return f"{elapsed}, {size[0]}"
 
     def tick() -> None:
         while not done.wait(every):
