@@ -20,7 +20,7 @@ then a verdict table, where a row PASSes only if it passed in all three.
 
 Usage::
 
-    scripts/bench --runs 3      # the verdict: three full runs, about 15 minutes
+    scripts/bench --runs 3      # the verdict: three full runs, about 14 minutes
     scripts/bench               # one full run (targets shown, not a verdict)
     scripts/bench --quick       # small sizes, a smoke test of the machinery (under a minute)
     scripts/bench --only import,per-call --runs 3
