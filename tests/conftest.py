@@ -75,10 +75,11 @@ def seed(live_server: Any) -> Any:
 @pytest.fixture(autouse=True)
 def _server_idle(request: pytest.FixtureRequest) -> Iterator[None]:
     """After a test that used the server: wait until the work it started there has finished."""
-    yield
     names = request.fixturenames
-    if "live_server" in names or "conformance_user" in names:
-        seed = request.getfixturevalue("seed")
+    uses_server = "live_server" in names or "conformance_user" in names
+    seed = request.getfixturevalue("seed") if uses_server else None
+    yield
+    if seed is not None:
         wait_until_idle(seed.base_url, seed.admin_token, IDLE_DEADLINE)
 
 
