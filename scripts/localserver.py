@@ -8,6 +8,15 @@ Command line::
 
     python scripts/localserver.py install          # only build the cached environment
     python scripts/localserver.py run              # start, seed, print the env, wait for Ctrl-C
+
+The install (about 3 GB, 2-4 minutes) reports each step with its expected size and time and shows
+the elapsed time while it runs; a failed step is named with the command to retry, and the partial
+environment is removed.
+
+Environment: ``OWUI_SERVER_VERSION`` (the release), ``OWUI_CHATS_CLIENT_CACHE`` (where
+environments are cached), ``OWUI_SERVER_TORCH`` (the torch requirement installed first; empty to
+let pip choose), ``OWUI_PROGRESS_EVERY`` (seconds between progress lines when stderr is not a
+terminal), ``OWUI_SERVER_LOG_LEVEL`` (the server's log level; the log is ``DATA_DIR/server.log``).
 """
 
 from __future__ import annotations
