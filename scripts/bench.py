@@ -1406,7 +1406,10 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help=f"full runs in a row ({RUNS_FOR_A_VERDICT} for a verdict)",
     )
-    parser.add_argument("--only", help="comma-separated row names (see --list)")
+    parser.add_argument(
+        "--only", help="comma-separated row names, or row numbers such as 15 (see --list)"
+    )
+    parser.add_argument("--rows", help=argparse.SUPPRESS)  # the earlier spelling of --only 15
     parser.add_argument("--list", action="store_true", help="list the rows and exit")
     parser.add_argument("--strict", action="store_true", help="exit 1 unless every target PASSes")
     parser.add_argument("--chats", type=int, help="chats to seed for the live rows")
@@ -1423,12 +1426,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{spec.name:12} {spec.ids:14} {spec.summary}{' (server)' if spec.live else ''}")
         return 0
     chosen = list(ROWS.values())
-    if args.only:
-        names = [name.strip() for name in args.only.split(",") if name.strip()]
-        unknown = [name for name in names if name not in ROWS]
+    only = ",".join(part for part in (args.only, args.rows) if part)
+    if only:
+        names = [name.strip() for name in only.split(",") if name.strip()]
+
+        def wanted(spec: Row, name: str) -> bool:
+            # a name, or digits naming rows by number ("15": the rows whose ids start 1 or 5)
+            return spec.name == name or (name.isdigit() and spec.ids[0] in name)
+
+        unknown = [name for name in names if not any(wanted(spec, name) for spec in chosen)]
         if unknown:
             parser.error(f"unknown row(s) {', '.join(unknown)}; known: {', '.join(ROWS)}")
-        chosen = [spec for spec in chosen if spec.name in names]
+        chosen = [spec for spec in chosen if any(wanted(spec, name) for name in names)]
     if args.quick and args.runs != 1:
         parser.error("--quick is a smoke test: it makes one run")
     sizes = QUICK if args.quick else FULL
