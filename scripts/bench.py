@@ -1,29 +1,47 @@
 """Benchmark of the facade against raw httpx and owui-client 11.0.0.
 
-Rows:
-  1. per-call overhead of ``get_list`` (60 titles) through an in-process ``httpx.MockTransport``
-  2. bulk read: ``get_all_db`` of many chats from a local Open WebUI
-  3. streaming export: ``iter_all()`` over the same chats, time and peak memory growth
-  4. concurrency: ``get(id)`` calls, 20 in flight (async) and sequential (sync)
-  5. import time and memory of the package and of its client, each in a fresh process
-  6. the ``owui-chats`` command: ``export`` of every chat to a file against raw httpx streaming
-     the same route to a file (time, peak memory growth), and ``import`` of that file in
-     batches against one request per chat
+Rows (``--only NAME[,NAME]`` runs some of them; ``--list`` shows them):
 
-Every ratio is paired: the contenders of a row run interleaved (the one that starts rotates from
-round to round), each round gives one ratio against the baseline measured in that same round,
-and the table shows the median of those ratios next to the median of each contender.
+  per-call     1a-1b  ``get_list`` (60 titles) through an in-process ``httpx.MockTransport``:
+                      the SDK's own cost per call, sync and async, against raw httpx + json.loads
+  import       5a-5d  ``import owui_chats_client`` / ``from owui_chats_client import ChatsClient``
+                      in fresh processes, against its own dependencies alone and against
+                      owui-client, each in a virtual environment without development tools
+  bulk         2-3    ``get_all_db`` / ``iter_all`` of many chats from a local Open WebUI: client
+                      CPU time, wall time, peak memory, and the same bodies replayed
+  concurrency  4a-4b  ``get(id)`` calls, 20 in flight (async) and sequential (sync)
+  cli          6a-6c  the ``owui-chats`` command: ``export`` of every chat to a file against raw
+                      httpx streaming the same route to a file (time, peak memory growth), and
+                      ``import`` of that file in batches against one request per chat
+
+Method. Every ratio is paired: within a round the contenders run interleaved (the one that starts
+rotates from round to round), each round gives one ratio of a contender to its baseline measured
+in that same round, and the table shows the median of those ratios with their spread
+(``[min-max]`` over the rounds). A target is judged on the median ratio. A verdict holds only
+when it holds in each of three consecutive full runs: ``--runs 3`` prints every run's table and
+then a verdict table, where a row PASSes only if it passed in all three.
 
 Usage::
 
-    scripts/bench             # full sizes, about 4 minutes
-    scripts/bench --quick     # small sizes, about 1.5 minutes
-    scripts/bench --strict    # exit 1 when a target is missed
-    scripts/bench --quick --rows 6    # only the rows of the owui-chats command
+    scripts/bench --runs 3      # the verdict: three full runs, about 14 minutes
+    scripts/bench               # one full run (targets shown, not a verdict)
+    scripts/bench --quick       # small sizes, a smoke test of the machinery (under a minute)
+    scripts/bench --only import,per-call --runs 3
+    scripts/bench --strict      # exit 1 unless every target PASSes
 
-The benchmark starts its own Open WebUI (``scripts/localserver.py``), seeds it through
-``POST /api/v1/chats/import`` and deletes the chats again at the end. A missed target is shown
-as FAIL and only changes the exit code with ``--strict``; errors always exit non-zero.
+The import rows run in two virtual environments that the benchmark builds once and caches under
+``$OWUI_CHATS_CLIENT_CACHE/bench`` (``~/.cache/owui-chats-client/bench``): this project installed
+without extras (httpx, httpx-sse, attrs; editable, so the working tree is what is measured), and
+owui-client 11.0.0 on its own. The development ``.venv`` is not used for them: httpx imports
+rich and click when they are installed, which would inflate every figure. ``--quick`` times the
+imports in the running interpreter instead.
+
+The live rows start their own Open WebUI (``scripts/localserver.py``) once for all runs, seed it
+through ``POST /api/v1/chats/import`` and delete the chats again at the end.
+
+Adding a row: write ``def my_row(bench: Bench) -> None`` that measures with `interleave` and
+reports with ``bench.report.timing(...)``, and register it with ``@row("name", "ids", "what")``
+(``live=True`` when it needs the server; ``bench.live()`` then gives its URL, key and chat ids).
 """
 
 from __future__ import annotations
@@ -33,11 +51,14 @@ import asyncio
 import concurrent.futures
 import contextlib
 import gc
+import hashlib
 import itertools
 import json
 import os
 import platform
 import random
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -56,7 +77,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from localserver import OPENWEBUI_VERSION, LocalServer  # noqa: E402
+from localserver import CACHE_DIR, OPENWEBUI_VERSION, LocalServer, progress  # noqa: E402
 
 from owui_chats_client import AsyncChatsClient, ChatsClient  # noqa: E402
 
@@ -67,6 +88,13 @@ IN_FLIGHT = 20
 CHUNK = 25  # calls per interleaved batch in rows 1 and 4b
 MESSAGES_PER_CHAT = 10
 IMPORT_BATCH = 100
+OWUI_CLIENT = "owui-client==11.0.0"
+RUNS_FOR_A_VERDICT = 3
+WALL_NOTE = (
+    "rows 1, 2 and 4 are judged on this process's CPU time, with wall time shown beside it: "
+    "wall time also counts the other processes of the machine (and, in rows 2 and 4, the "
+    "server, on the same cores), which moves it by more than the client's own differences"
+)
 STARTED = time.perf_counter()
 
 
@@ -79,28 +107,28 @@ class Sizes:
     memory_rounds: int
     get_calls: int  # row 4
     get_rounds: int
-    import_runs: int  # row 5: fresh processes per contender and kind
+    import_runs: int  # row 5: fresh processes per contender
     cli_rounds: int  # row 6: export rounds; imports run half as many (at least 2)
 
 
 FULL = Sizes(
     overhead_calls=300,
-    overhead_rounds=15,
+    overhead_rounds=21,
     chats=2000,
     bulk_rounds=11,
-    memory_rounds=2,
+    memory_rounds=3,
     get_calls=200,
-    get_rounds=5,
-    import_runs=5,
+    get_rounds=9,
+    import_runs=15,
     cli_rounds=7,
 )
 QUICK = Sizes(
     overhead_calls=100,
     overhead_rounds=5,
-    chats=200,
-    bulk_rounds=3,
+    chats=100,
+    bulk_rounds=2,
     memory_rounds=1,
-    get_calls=60,
+    get_calls=40,
     get_rounds=2,
     import_runs=2,
     cli_rounds=3,
@@ -118,29 +146,45 @@ class Line:
     median: float
     unit: str  # "s" or "B"
     baseline: str = ""
-    ratio: float | None = None
+    ratios: list[float] | None = None  # one per round: contender / baseline of that round
     target: tuple[str, float] | None = None
     note: str = ""
+    judged: bool = True  # False in --quick: the target is shown, not judged
+
+    @property
+    def ratio(self) -> float | None:
+        return statistics.median(self.ratios) if self.ratios else None
 
     @property
     def verdict(self) -> str:
-        if self.target is None or self.ratio is None:
+        if self.target is None or self.ratio is None or not self.judged:
             return ""
         op, limit = self.target
         ok = self.ratio <= limit if op == "<=" else self.ratio < limit
         return "PASS" if ok else "FAIL"
 
+    def shown_ratio(self) -> str:
+        if self.ratio is None or self.ratios is None:
+            return "baseline"
+        spread = f"[{min(self.ratios):.3f}-{max(self.ratios):.3f}]" if len(self.ratios) > 1 else ""
+        return f"{self.ratio:.3f}x vs {self.baseline} {spread}".rstrip()
+
+    def shown_target(self) -> str:
+        return f"{self.target[0]} {self.target[1]:.2f}x" if self.target else ""
+
 
 @dataclass
 class Report:
+    judged: bool = True
     lines: list[Line] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
 
     def add(self, line: Line) -> None:
+        line.judged = self.judged
         self.lines.append(line)
         shown = fmt(line.median, line.unit)
         if line.ratio is not None:
-            shown += f"  {line.ratio:.3f}x vs {line.baseline}"
+            shown += f"  {line.shown_ratio()}"
         if line.verdict:
             shown += f"  {line.verdict}"
         log(f"{line.row} {line.contender}: {shown}")
@@ -157,10 +201,10 @@ class Report:
         target: tuple[str, float] | None = None,
         note: str = "",
     ) -> None:
-        ratio = paired_ratio(samples, name, baseline) if baseline else None
+        ratios = paired_ratios(samples, name, baseline) if baseline else None
         median = statistics.median(samples[name])
         self.add(
-            Line(row, what, contender, median, "s", label if baseline else "", ratio, target, note)
+            Line(row, what, contender, median, "s", label if baseline else "", ratios, target, note)
         )
 
 
@@ -180,17 +224,8 @@ def log(message: str) -> None:
     print(f"[bench {time.perf_counter() - STARTED:6.1f}s] {message}", file=sys.stderr, flush=True)
 
 
-def render(report: Report) -> str:
-    head = ("row", "measurement", "contender", "median", "ratio vs baseline", "target", "result")
-    cells: list[tuple[str, ...]] = []
-    previous = ""
-    for line in report.lines:
-        ratio = f"{line.ratio:.3f}x vs {line.baseline}" if line.ratio is not None else "baseline"
-        target = f"{line.target[0]} {line.target[1]:.2f}x" if line.target else ""
-        what = line.what if line.what != previous else ""
-        previous = line.what
-        median = fmt(line.median, line.unit)
-        cells.append((line.row, what, line.contender, median, ratio, target, line.verdict))
+def table(head: tuple[str, ...], cells: list[tuple[str, ...]], groups: list[str]) -> list[str]:
+    """Aligned columns; a rule between groups (``groups[i]`` is the group of ``cells[i]``)."""
     widths = [max(len(row[i]) for row in [head, *cells]) for i in range(len(head))]
     rule = "-+-".join("-" * width for width in widths)
 
@@ -198,12 +233,99 @@ def render(report: Report) -> str:
         return " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
 
     out = [join(head), rule]
-    for index, (line, row) in enumerate(zip(report.lines, cells, strict=True)):
-        if index and line.row[0] != report.lines[index - 1].row[0]:
+    for index, row in enumerate(cells):
+        if index and groups[index] != groups[index - 1]:
             out.append(rule)
         out.append(join(row))
+    return out
+
+
+def render(report: Report) -> str:
+    head = ("row", "measurement", "contender", "median", "ratio [min-max]", "target", "result")
+    cells: list[tuple[str, ...]] = []
+    previous = ""
+    for line in report.lines:
+        what = line.what if line.what != previous else ""
+        previous = line.what
+        median = fmt(line.median, line.unit)
+        target = line.shown_target()
+        cells.append(
+            (line.row, what, line.contender, median, line.shown_ratio(), target, line.verdict)
+        )
+    out = table(head, cells, [line.row[0] for line in report.lines])
     notes = [f"  {line.row} {line.contender}: {line.note}" for line in report.lines if line.note]
     return "\n".join([*out, "", *report.facts, *(["notes:", *notes] if notes else [])])
+
+
+def render_verdicts(reports: list[Report]) -> tuple[str, list[str]]:
+    """The verdict table over several runs, and the targets that did not PASS in every one."""
+    keys: list[tuple[str, str]] = []
+    found: dict[tuple[str, str], list[Line | None]] = {}
+    for index, report in enumerate(reports):
+        for line in report.lines:
+            if line.target is None:
+                continue
+            key = (line.row, line.contender)
+            if key not in found:
+                keys.append(key)
+                found[key] = [None] * len(reports)
+            found[key][index] = line
+    head = (
+        "row",
+        "measurement",
+        "contender",
+        "target",
+        *(f"run {n}" for n in range(1, len(reports) + 1)),
+        "verdict",
+    )
+    cells: list[tuple[str, ...]] = []
+    missed: list[str] = []
+    for key in keys:
+        lines = found[key]
+        first = next(line for line in lines if line is not None)
+        runs = [
+            f"{line.ratio:.3f}x [{min(line.ratios or [0]):.3f}-{max(line.ratios or [0]):.3f}] "
+            f"{line.verdict}"
+            if line is not None and line.ratio is not None
+            else "-"
+            for line in lines
+        ]
+        passed = sum(1 for line in lines if line is not None and line.verdict == "PASS")
+        if len(reports) < RUNS_FOR_A_VERDICT:
+            verdict = f"none ({passed}/{len(reports)} PASS; {RUNS_FOR_A_VERDICT} runs needed)"
+        elif passed == len(reports):
+            verdict = f"PASS ({passed}/{len(reports)})"
+        else:
+            verdict = f"FAIL ({passed}/{len(reports)})"
+        if passed != len(reports):
+            missed.append(f"{key[0]} {key[1]}")
+        cells.append((key[0], first.what, key[1], first.shown_target(), *runs, verdict))
+    return "\n".join(table(head, cells, [key[0][0] for key in keys])), missed
+
+
+# -- rows -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    ids: str
+    summary: str
+    run: Callable[[Bench], None]
+    live: bool
+
+
+ROWS: dict[str, Row] = {}
+
+
+def row(name: str, ids: str, summary: str, *, live: bool = False) -> Callable[..., Any]:
+    """Register ``fn(bench)`` as the row ``name`` (run in registration order)."""
+
+    def register(fn: Callable[[Bench], None]) -> Callable[[Bench], None]:
+        ROWS[name] = Row(name, ids, summary, fn, live)
+        return fn
+
+    return register
 
 
 # -- measuring --------------------------------------------------------------------------------
@@ -212,13 +334,23 @@ Batch = Callable[[], float]  # runs a batch, returns seconds (per call or in tot
 
 
 def interleave(
-    contenders: list[tuple[str, Batch]], rounds: int, chunks: int = 1, warm_up: bool = True
+    contenders: list[tuple[str, Batch]],
+    rounds: int,
+    chunks: int = 1,
+    warm_up: bool = True,
+    cpu: dict[str, list[float]] | None = None,
+    per: int = 1,
 ) -> dict[str, list[float]]:
     """``rounds`` samples per contender, after one warm-up batch each.
 
     A round runs ``chunks`` batches of every contender in turn (A B C A B C ...), so that load
     from elsewhere on the machine hits them alike, and its sample is the mean of those batches.
     The contender that starts rotates from round to round.
+
+    With ``cpu``, this process's CPU time for each batch is recorded there too, per round like
+    the samples, divided by ``per`` (the calls in a batch, when batches report per-call times).
+    Other processes' load on the machine barely moves CPU time, while it can move wall time by
+    more than the differences measured here.
     """
     if warm_up:
         for _, batch in contenders:
@@ -229,20 +361,26 @@ def interleave(
         start = index % len(contenders)
         order = contenders[start:] + contenders[:start]
         totals = dict.fromkeys(samples, 0.0)
+        cpu_totals = dict.fromkeys(samples, 0.0)
         gc.collect()
         for _ in range(chunks):
             for name, batch in order:
                 if chunks == 1:  # short batches share the collector's work; long ones start clean
                     gc.collect()
+                started_cpu = time.process_time()
                 totals[name] += batch()
+                cpu_totals[name] += time.process_time() - started_cpu
         for name, total in totals.items():
             samples[name].append(total / chunks)
+            if cpu is not None:
+                cpu.setdefault(name, []).append(cpu_totals[name] / chunks / per)
     return samples
 
 
-def paired_ratio(samples: dict[str, list[float]], name: str, baseline: str) -> float:
+def paired_ratios(samples: dict[str, list[float]], name: str, baseline: str) -> list[float]:
+    """One ratio per round: the contender's sample over the baseline's of the same round."""
     pairs = zip(samples[name], samples[baseline], strict=True)
-    return statistics.median(value / base for value, base in pairs)
+    return [value / base for value, base in pairs]
 
 
 def repeat(calls: int, call: Callable[[], object]) -> Batch:
@@ -330,6 +468,11 @@ def titles_body(count: int) -> bytes:
     return json.dumps(items).encode()
 
 
+@row("per-call", "1a-1b", "get_list through MockTransport: the SDK's own cost per call")
+def per_call(bench: Bench) -> None:
+    row_overhead(bench.report, bench.sizes)
+
+
 def row_overhead(report: Report, sizes: Sizes) -> None:
     body = titles_body(TITLES)
     rounds, chunks = sizes.overhead_rounds, max(1, sizes.overhead_calls // CHUNK)
@@ -354,14 +497,20 @@ def row_overhead(report: Report, sizes: Sizes) -> None:
         return raw_json(raw.get(url, params=params, headers=headers))
 
     assert len(facade.get_list()) == len(raw_call()) == TITLES
+    cpu: dict[str, list[float]] = {}
     samples = interleave(
         [("raw", repeat(CHUNK, raw_call)), ("facade", repeat(CHUNK, facade.get_list))],
         rounds,
         chunks,
+        cpu=cpu,
+        per=CHUNK,
     )
-    what = f"get_list, {TITLES} titles, sync, MockTransport"
+    what = f"get_list, {TITLES} titles, sync, MockTransport, CPU"
+    report.timing("1a", what, "raw httpx.Client + json.loads", cpu, "raw")
+    report.timing("1a", what, "facade ChatsClient", cpu, "facade", "raw", target=("<=", 1.05))
+    what = f"get_list, {TITLES} titles, sync, MockTransport, wall"
     report.timing("1a", what, "raw httpx.Client + json.loads", samples, "raw")
-    report.timing("1a", what, "facade ChatsClient", samples, "facade", "raw", target=("<=", 1.10))
+    report.timing("1a", what, "facade ChatsClient", samples, "facade", "raw", note=WALL_NOTE)
     raw.close()
     facade._http.close()
 
@@ -383,6 +532,7 @@ def row_overhead(report: Report, sizes: Sizes) -> None:
 
     try:
         loop.run_until_complete(check())
+        cpu = {}
         samples = interleave(
             [
                 ("raw", arepeat(loop, CHUNK, araw_call)),
@@ -391,26 +541,29 @@ def row_overhead(report: Report, sizes: Sizes) -> None:
             ],
             rounds,
             chunks,
+            cpu=cpu,
+            per=CHUNK,
         )
         for http in (araw, afacade._http, owui._client):
             loop.run_until_complete(http.aclose())
     finally:
         loop.close()
-    what = f"get_list, {TITLES} titles, async, MockTransport"
-    report.timing("1b", what, "raw httpx.AsyncClient + json.loads", samples, "raw")
-    report.timing(
-        "1b", what, "facade AsyncChatsClient", samples, "facade", "raw", target=("<=", 1.10)
-    )
+    what = f"get_list, {TITLES} titles, async, MockTransport, CPU"
+    report.timing("1b", what, "raw httpx.AsyncClient + json.loads", cpu, "raw")
+    report.timing("1b", what, "facade AsyncChatsClient", cpu, "facade", "raw", target=("<=", 1.05))
     report.timing(
         "1b",
         what,
         "owui-client 11.0.0",
-        samples,
+        cpu,
         "owui",
         "raw",
         note="owui-client gets the same MockTransport through its private AsyncClient slot; "
         "it requests /v1/chats/ (same handler as /list)",
     )
+    what = f"get_list, {TITLES} titles, async, MockTransport, wall"
+    report.timing("1b", what, "raw httpx.AsyncClient + json.loads", samples, "raw")
+    report.timing("1b", what, "facade AsyncChatsClient", samples, "facade", "raw")
 
 
 # -- seeding ----------------------------------------------------------------------------------
@@ -706,7 +859,7 @@ def row_memory(
             grew["iter_all"],
             "B",
             "get_all_db",
-            grew["iter_all"] / grew["get_all_db"],
+            paired_ratios(rss, "iter_all", "get_all_db"),
             ("<", 0.20),
             note="RSS high-water growth of a fresh process around one read: what the machine "
             "had to supply, including parser buffers that tracemalloc counts whole but the parser "
@@ -725,7 +878,7 @@ def row_memory(
             peak["stream"],
             "B",
             "get_all_db",
-            peak["stream"] / peak["facade"],
+            paired_ratios(traced, "stream", "facade"),
             note="every Python-heap allocation in this process, byte-exact, allocator reuse "
             "aside; orjson's whole reserved buffer counts here",
         )
@@ -738,7 +891,7 @@ def row_memory(
             peak["raw"],
             "B",
             "get_all_db",
-            peak["raw"] / peak["facade"],
+            paired_ratios(traced, "raw", "facade"),
         )
     )
 
@@ -894,31 +1047,329 @@ def row_concurrency(
         # Warm-up: open the connections of both pools, then measure without another warm-up.
         gather(araw_get, chosen[: IN_FLIGHT * 2])()
         gather(afacade.get, chosen[: IN_FLIGHT * 2])()
+        cpu: dict[str, list[float]] = {}
         samples = interleave(
             [("araw", gather(araw_get, chosen)), ("afacade", gather(afacade.get, chosen))],
             sizes.get_rounds,
             warm_up=False,
+            cpu=cpu,
         )
         per_call = interleave(
             [("raw", sequential(raw_get)), ("facade", sequential(facade.get))],
             sizes.get_rounds,
             max(1, calls // CHUNK),
+            cpu=cpu,
+            per=CHUNK,
         )
         samples.update({name: [v * calls for v in values] for name, values in per_call.items()})
+        for name in ("raw", "facade"):
+            cpu[name] = [value * calls for value in cpu[name]]
     finally:
         for http in (araw, afacade):
             loop.run_until_complete(http.aclose())
         loop.close()
         raw.close()
         facade._http.close()
-    what = f"{calls} x get(id), {IN_FLIGHT} in flight"
-    report.timing("4a", what, "raw httpx.AsyncClient + json.loads", samples, "araw")
+    what = f"{calls} x get(id), {IN_FLIGHT} in flight, client CPU"
+    report.timing("4a", what, "raw httpx.AsyncClient + json.loads", cpu, "araw")
     report.timing(
-        "4a", what, "facade AsyncChatsClient", samples, "afacade", "araw", target=("<=", 1.05)
+        "4a", what, "facade AsyncChatsClient", cpu, "afacade", "araw", target=("<=", 1.05)
     )
-    what = f"{calls} x get(id), sequential"
+    what = f"{calls} x get(id), {IN_FLIGHT} in flight, wall"
+    report.timing("4a", what, "raw httpx.AsyncClient + json.loads", samples, "araw")
+    report.timing("4a", what, "facade AsyncChatsClient", samples, "afacade", "araw", note=WALL_NOTE)
+    what = f"{calls} x get(id), sequential, client CPU"
+    report.timing("4b", what, "raw httpx.Client + json.loads", cpu, "raw")
+    report.timing("4b", what, "facade ChatsClient", cpu, "facade", "raw", target=("<=", 1.05))
+    what = f"{calls} x get(id), sequential, wall"
     report.timing("4b", what, "raw httpx.Client + json.loads", samples, "raw")
-    report.timing("4b", what, "facade ChatsClient", samples, "facade", "raw", target=("<=", 1.05))
+    report.timing("4b", what, "facade ChatsClient", samples, "facade", "raw")
+
+
+# -- row 5: import --------------------------------------------------------------------------------
+
+# A child times one import statement, from its own start: interpreter start-up is left out. "time"
+# children read perf_counter; "memory" children run under tracemalloc (which slows imports down,
+# so they are separate). Every child is a fresh process; the contenders of a round run in turn,
+# the one that starts rotating, like the other rows.
+CHILD = """\
+import json, sys, time
+{prelude}
+m0 = {probe}
+{statement}
+taken = {probe} - m0
+loaded = {{name: name in sys.modules for name in ("rich", "click")}}
+print(json.dumps({{"taken": taken, **loaded}}))
+"""
+PROBES = {
+    "time": ("", "time.perf_counter()"),
+    "memory": ("import tracemalloc\ntracemalloc.start()", "tracemalloc.get_traced_memory()[0]"),
+}
+# name: (environment, statement)
+IMPORTS = {
+    "deps": ("sdk", "import httpx, httpx_sse, attrs"),
+    "package": ("sdk", "import owui_chats_client"),
+    "class": ("sdk", "from owui_chats_client import ChatsClient"),
+    "owui_package": ("owui", "import owui_client"),
+    "owui_class": ("owui", "from owui_client import OpenWebUI"),
+}
+
+
+def _venv(name: str, key: str, requirements: list[str], expected: str) -> Path:
+    """A cached virtual environment under ``CACHE_DIR/bench`` with only ``requirements``."""
+    venv = CACHE_DIR / "bench" / f"{name}-{key}"
+    python = venv / "bin" / "python"
+    if (venv / ".complete").exists() and python.exists():
+        return python
+    shutil.rmtree(venv, ignore_errors=True)
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with progress(f"building the {name} environment for the import rows", expected):
+        for command in (
+            [sys.executable, "-m", "venv", str(venv)],
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                *requirements,
+            ],
+        ):
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
+                shutil.rmtree(venv, ignore_errors=True)
+                output = "\n".join(
+                    line
+                    for line in (done.stdout + done.stderr).splitlines()
+                    if not line.startswith("WARNING: Location")
+                )
+                raise RuntimeError(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    (venv / ".complete").write_text(" ".join(requirements))
+    return python
+
+
+def import_pythons(quick: bool) -> dict[str, str]:
+    """The interpreter of each import environment: ``sdk`` (this project without extras) and
+    ``owui`` (owui-client alone). ``--quick`` uses the running interpreter for both."""
+    if quick:
+        return {"sdk": sys.executable, "owui": sys.executable}
+    pyproject = (ROOT / "pyproject.toml").read_bytes()
+    version = platform.python_version()
+    sdk_key = hashlib.sha256(str(ROOT).encode() + pyproject + version.encode()).hexdigest()[:12]
+    owui_key = hashlib.sha256(f"{OWUI_CLIENT} {version}".encode()).hexdigest()[:12]
+    return {
+        # editable and without extras: the working tree is measured, with httpx, httpx-sse and
+        # attrs (and their own dependencies) only
+        "sdk": str(_venv("owui-chats-client", sdk_key, ["-e", str(ROOT)], "about 20 MB, ~30 s")),
+        "owui": str(_venv("owui-client", owui_key, [OWUI_CLIENT], "about 60 MB, ~1 min")),
+    }
+
+
+def child(python: str, kind: str, name: str, cwd: str) -> dict[str, Any]:
+    prelude, probe = PROBES[kind]
+    statement = IMPORTS[name][1]
+    code = CHILD.format(prelude=prelude, probe=probe, statement=statement)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    done = subprocess.run(
+        [python, "-c", code], capture_output=True, text=True, cwd=cwd, check=False, env=env
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"child {python} failed:\n{code}\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@row("import", "5a-5d", "imports in fresh processes, in environments without development tools")
+def row_import(bench: Bench) -> None:
+    report, sizes = bench.report, bench.sizes
+    pythons = import_pythons(bench.quick)
+    runs = sizes.import_runs
+    log(f"row 5: imports in fresh processes, {runs} rounds")
+    jobs = [("time", name) for name in IMPORTS]
+    if not bench.quick:  # tracemalloc makes these children slow
+        jobs += [("memory", "class"), ("memory", "owui_class")]
+    samples: dict[tuple[str, str], list[float]] = {job: [] for job in jobs}
+    seen: dict[str, bool] = {}
+    with tempfile.TemporaryDirectory(prefix="owui-bench-") as cwd:
+        for kind, name in jobs:  # warm-up: bytecode caches, page cache
+            child(pythons[IMPORTS[name][0]], kind, name, cwd)
+        for index in range(runs):
+            start = index % len(jobs)
+            for kind, name in jobs[start:] + jobs[:start]:
+                out = child(pythons[IMPORTS[name][0]], kind, name, cwd)
+                samples[(kind, name)].append(float(out["taken"]))
+                if name == "deps":
+                    seen.update(rich=bool(out["rich"]), click=bool(out["click"]))
+    where = (
+        "the running interpreter (dev tools installed; quick mode)"
+        if bench.quick
+        else f"{pythons['sdk']} (this project, no extras) and {pythons['owui']} ({OWUI_CLIENT})"
+    )
+    report.facts.append(
+        f"row 5: imports timed with {where}; `import httpx` pulled in rich: {seen.get('rich')}, "
+        f"click: {seen.get('click')}"
+    )
+
+    def add(
+        row_id: str, what: str, kind: str, base: str, label: str, name: str, **extra: Any
+    ) -> None:
+        unit = "s" if kind == "time" else "B"
+        base_values, values = samples[(kind, base)], samples[(kind, name)]
+        if row_id not in {line.row for line in report.lines}:
+            report.add(Line(row_id, what, label, statistics.median(base_values), unit))
+        ratios = [a / b for a, b in zip(values, base_values, strict=True)]
+        report.add(
+            Line(
+                row_id,
+                what,
+                extra.pop("contender"),
+                statistics.median(values),
+                unit,
+                extra.pop("vs"),
+                ratios,
+                **extra,
+            )
+        )
+
+    add(
+        "5a",
+        "import <package>, time",
+        "time",
+        "owui_package",
+        "import owui_client",
+        "package",
+        contender="import owui_chats_client",
+        vs="owui-client",
+        note="owui_chats_client imports its names lazily: the bare import loads almost nothing",
+    )
+    add(
+        "5b",
+        "import the client class vs its dependencies, time",
+        "time",
+        "deps",
+        "import httpx, httpx_sse, attrs",
+        "class",
+        contender="from owui_chats_client import ChatsClient",
+        vs="dependencies",
+        target=("<=", 1.20),
+    )
+    add(
+        "5c",
+        "import the client class vs owui-client, time",
+        "time",
+        "owui_class",
+        "from owui_client import OpenWebUI",
+        "class",
+        contender="from owui_chats_client import ChatsClient",
+        vs="owui-client",
+        target=("<=", 0.50),
+        note="each in its own environment: owui-client's brings its own dependencies (pydantic, "
+        "cyclopts...), as it would for its users",
+    )
+    if bench.quick:
+        return
+    add(
+        "5d",
+        "import the client class, memory",
+        "memory",
+        "owui_class",
+        "from owui_client import OpenWebUI",
+        "class",
+        contender="from owui_chats_client import ChatsClient",
+        vs="owui-client",
+    )
+
+
+# -- the live rows --------------------------------------------------------------------------------
+
+
+@dataclass
+class LiveData:
+    base_url: str
+    api_key: str
+    ids: list[str]
+    seed: Any  # localserver.Seed: the admin's token for the users row 6 makes
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
+class Live:
+    """The benchmark's own Open WebUI, started once for every run (in a background thread, so
+    that ``--quick`` can overlap its start-up with the rows that need no server) and seeded once.
+    """
+
+    def __init__(self, chats: int, roles: bool) -> None:
+        self.server = LocalServer()
+        self.chats = chats
+        self.roles = roles
+        self.data: LiveData | None = None
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self._started: concurrent.futures.Future[LocalServer] | None = None
+
+    def start(self) -> None:
+        if self._started is None:
+            log("starting a local Open WebUI")
+            self._started = self._pool.submit(self.server.__enter__)
+
+    def get(self) -> LiveData:
+        if self.data is not None:
+            return self.data
+        self.start()
+        assert self._started is not None
+        server = self._started.result()
+        seed = server.seed
+        assert seed is not None
+        log(f"Open WebUI up at {seed.base_url}")
+        with httpx.Client(
+            base_url=seed.base_url,
+            timeout=600.0,
+            headers={"Authorization": f"Bearer {seed.api_key}"},
+        ) as seeder:
+            ids = seed_chats(seeder, self.chats, self.roles)
+        self.data = LiveData(seed.base_url, seed.api_key, ids, seed)
+        return self.data
+
+    def stop(self) -> None:
+        if self.data is not None:
+            with ChatsClient(self.data.base_url, self.data.api_key) as cleaner:
+                deleted = cleaner.delete_all()
+                left = len(cleaner.get_all_db())
+            log(f"delete_all -> {deleted}, {left} chats left")
+        if self._started is not None:
+            self._started.cancel()
+            with contextlib.suppress(BaseException):
+                self._started.result()
+        self._pool.shutdown(wait=True)
+        self.server.__exit__(None, None, None)
+
+
+@dataclass
+class Bench:
+    """What a row needs: sizes, the report of this run, the live server (on demand)."""
+
+    sizes: Sizes
+    report: Report
+    quick: bool
+    live_server: Live | None
+
+    def live(self) -> LiveData:
+        assert self.live_server is not None, "a row that uses the server must be live=True"
+        return self.live_server.get()
+
+
+@row("bulk", "2a-3c, 2r-3r", "get_all_db / iter_all of many chats from Open WebUI", live=True)
+def bulk(bench: Bench) -> None:
+    data = bench.live()
+    row_bulk(bench.report, bench.sizes, data.base_url, data.api_key, data.count)
+
+
+@row("concurrency", "4a-4b", "200 x get(id), 20 in flight and sequential", live=True)
+def concurrency(bench: Bench) -> None:
+    data = bench.live()
+    row_concurrency(bench.report, bench.sizes, data.base_url, data.api_key, data.ids)
 
 
 # -- row 6: the owui-chats command ----------------------------------------------------------------
@@ -1212,125 +1663,10 @@ def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
         work.rmdir()
 
 
-# -- row 5: import --------------------------------------------------------------------------------
-
-# A child measures three steps from one starting point: the bare import, the import of the client
-# class, and making a client. "time" children read perf_counter and the VmHWM line of
-# /proc/self/status (not ru_maxrss: Linux carries the parent's high-water mark across fork and
-# exec). "memory" children run under tracemalloc, which slows imports down, so they are separate.
-CHILD = """\
-import json, time
-{prelude}
-def hwm():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-def mark():
-    return {probe}
-out = {{}}
-h0 = hwm()
-m0 = mark()
-import {module}
-out["import"] = mark() - m0
-from {module} import {cls}
-out["class"] = mark() - m0
-client = {cls}({url!r}, {key!r}){touch}
-out["construct"] = mark() - m0
-out["hwm"] = hwm() - h0
-print(json.dumps(out))
-"""
-PROBES = {
-    "time": ("", "time.perf_counter()"),
-    "memory": ("import tracemalloc\ntracemalloc.start()", "tracemalloc.get_traced_memory()[0]"),
-}
-IMPORT_CONTENDERS = {
-    "facade": ("owui_chats_client", "ChatsClient", MOCK_BASE, ""),
-    "owui": ("owui_client", "OpenWebUI", f"{MOCK_BASE}/api", "\nclient.chats"),
-}
-
-
-def child_code(kind: str, name: str) -> str:
-    prelude, probe = PROBES[kind]
-    module, cls, url, touch = IMPORT_CONTENDERS[name]
-    return CHILD.format(
-        prelude=prelude, probe=probe, module=module, cls=cls, url=url, key=MOCK_KEY, touch=touch
-    )
-
-
-def child(code: str, cwd: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=False
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"child python failed:\n{code}\n{done.stderr}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-def row_import(report: Report, sizes: Sizes) -> None:
-    runs = sizes.import_runs
-    log(f"row 5: imports in fresh processes, {runs} runs per contender and kind")
-    samples: dict[tuple[str, str], list[dict[str, float]]] = {}
-    jobs = [(kind, name) for kind in PROBES for name in IMPORT_CONTENDERS]
-    with tempfile.TemporaryDirectory(prefix="owui-bench-") as cwd:
-        for kind, name in jobs:  # warm-up: bytecode caches, page cache
-            child(child_code(kind, name), cwd)
-        for index in range(runs):
-            start = index % len(jobs)
-            for kind, name in jobs[start:] + jobs[:start]:
-                samples.setdefault((kind, name), []).append(child(child_code(kind, name), cwd))
-
-    def add(
-        row: str, what: str, kind: str, step: str, unit: str, target: bool, note: str = ""
-    ) -> None:
-        owui = [sample[step] for sample in samples[(kind, "owui")]]
-        facade = [sample[step] for sample in samples[(kind, "facade")]]
-        ratio = statistics.median(a / b for a, b in zip(facade, owui, strict=True))
-        report.add(Line(row, what, "owui-client 11.0.0", statistics.median(owui), unit))
-        report.add(
-            Line(
-                row,
-                what,
-                "owui-chats-client",
-                statistics.median(facade),
-                unit,
-                "owui-client",
-                ratio,
-                ("<=", 0.50) if target else None,
-                note,
-            )
-        )
-
-    add("5a", "import <package>, time", "time", "import", "s", True)
-    add("5b", "import <package>, memory", "memory", "import", "B", False)
-    add(
-        "5c",
-        "import the client class, time",
-        "time",
-        "class",
-        "s",
-        True,
-        "`from owui_chats_client import ChatsClient` vs `from owui_client import OpenWebUI`: "
-        "what a program that makes calls pays, as owui_chats_client imports its names lazily",
-    )
-    add("5d", "import the client class, memory", "memory", "class", "B", False)
-    add(
-        "5e",
-        "import + construct a client, time",
-        "time",
-        "construct",
-        "s",
-        False,
-        "ChatsClient builds its httpx.Client (with its TLS context) at once; OpenWebUI(...).chats "
-        "creates its AsyncClient on the first request",
-    )
-    add("5f", "import + construct, RSS growth", "time", "hwm", "B", False)
+@row("cli", "6a-6c", "owui-chats export and import vs raw httpx and one call a chat", live=True)
+def cli(bench: Bench) -> None:
+    data = bench.live()
+    row_cli(bench.report, bench.sizes, data.seed, data.count)
 
 
 # -- main -------------------------------------------------------------------------------------
@@ -1350,68 +1686,37 @@ def versions() -> str:
     )
 
 
-class Live:
-    """The benchmark's own Open WebUI, started in a background thread so that ``--quick`` can
-    overlap its start-up with row 5 (whose children are timed against each other, in turn)."""
+def measured_commit() -> str:
+    """The commit measured, with ``+changes`` when tracked files differ from it."""
 
-    def __init__(self) -> None:
-        self.server = LocalServer()
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        self._started: concurrent.futures.Future[LocalServer] | None = None
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
 
-    def start(self) -> None:
-        log("starting a local Open WebUI")
-        self._started = self._pool.submit(self.server.__enter__)
-
-    def wait(self) -> LocalServer:
-        if self._started is None:
-            self.start()
-        assert self._started is not None
-        server = self._started.result()
-        assert server.seed is not None
-        log(f"Open WebUI up at {server.seed.base_url}")
-        return server
-
-    def stop(self) -> None:
-        if self._started is not None:
-            self._started.cancel()
-            with contextlib.suppress(BaseException):
-                self._started.result()
-        self._pool.shutdown(wait=True)
-        self.server.__exit__(None, None, None)
-
-
-def live_rows(report: Report, sizes: Sizes, live: Live, rows: str, chats: int, roles: bool) -> None:
-    seed = live.wait().seed
-    assert seed is not None
-    base_url, api_key = seed.base_url, seed.api_key
-    seeder = httpx.Client(
-        base_url=base_url, timeout=600.0, headers={"Authorization": f"Bearer {api_key}"}
-    )
-    try:
-        ids = seed_chats(seeder, chats, roles)
-        if set("23") & set(rows):
-            row_bulk(report, sizes, base_url, api_key, chats)
-        if "4" in rows:
-            row_concurrency(report, sizes, base_url, api_key, ids)
-        if "6" in rows:
-            row_cli(report, sizes, seed, chats)
-    finally:
-        with ChatsClient(base_url, api_key) as cleaner:
-            deleted = cleaner.delete_all()
-            left = len(cleaner.get_all_db())
-        log(f"delete_all -> {deleted}, {left} chats left")
-        seeder.close()
+    commit = git("rev-parse", "--short=10", "HEAD") or "unknown"
+    return commit + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark owui-chats-client against raw httpx and owui-client."
     )
-    parser.add_argument("--quick", action="store_true", help="small sizes, fewer rounds")
-    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--chats", type=int, help="chats to seed for rows 2-4 and 6")
-    parser.add_argument("--rows", default="123456", help="rows to run, such as 15 (default: all)")
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes; a smoke test, no verdict"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help=f"full runs in a row ({RUNS_FOR_A_VERDICT} for a verdict)",
+    )
+    parser.add_argument(
+        "--only", help="comma-separated row names, or row numbers such as 15 (see --list)"
+    )
+    parser.add_argument("--rows", help=argparse.SUPPRESS)  # the earlier spelling of --only 15
+    parser.add_argument("--list", action="store_true", help="list the rows and exit")
+    parser.add_argument("--strict", action="store_true", help="exit 1 unless every target PASSes")
+    parser.add_argument("--chats", type=int, help="chats to seed for the live rows")
     parser.add_argument(
         "--seed-roles",
         action="store_true",
@@ -1419,45 +1724,75 @@ def main(argv: list[str] | None = None) -> int:
         "chat_message table, one commit each (tens of ms per chat of seeding time)",
     )
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on the way out
+    if args.list:
+        for spec in ROWS.values():
+            print(f"{spec.name:12} {spec.ids:14} {spec.summary}{' (server)' if spec.live else ''}")
+        return 0
+    chosen = list(ROWS.values())
+    only = ",".join(part for part in (args.only, args.rows) if part)
+    if only:
+        names = [name.strip() for name in only.split(",") if name.strip()]
+
+        def wanted(spec: Row, name: str) -> bool:
+            # a name, or digits naming rows by number ("15": the rows whose ids start 1 or 5)
+            return spec.name == name or (name.isdigit() and spec.ids[0] in name)
+
+        unknown = [name for name in names if not any(wanted(spec, name) for spec in chosen)]
+        if unknown:
+            parser.error(f"unknown row(s) {', '.join(unknown)}; known: {', '.join(ROWS)}")
+        chosen = [spec for spec in chosen if any(wanted(spec, name) for name in names)]
+    if args.quick and args.runs != 1:
+        parser.error("--quick is a smoke test: it makes one run")
     sizes = QUICK if args.quick else FULL
-    chats = args.chats or sizes.chats
-    report = Report()
-    report.facts.append(
-        f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()}, load "
-        f"average {os.getloadavg()[0]:.1f} at start; {versions()}"
+    commit = measured_commit()
+    live = (
+        Live(args.chats or sizes.chats, args.seed_roles)
+        if any(spec.live for spec in chosen)
+        else None
     )
-    live = Live() if set("2346") & set(args.rows) else None
+    reports: list[Report] = []
     try:
-        if "1" in args.rows:
-            row_overhead(report, sizes)
         if live is not None and args.quick:
-            live.start()
-            report.facts.append("quick: Open WebUI started while row 5 ran")
-        if "5" in args.rows:
-            row_import(report, sizes)
-        if live is not None:
-            live_rows(report, sizes, live, args.rows, chats, args.seed_roles)
-            if not args.seed_roles:
-                report.facts.append(
-                    "seeded messages carry no 'role', so the import skips its per-message "
-                    "chat_message writes (--seed-roles for the full shape); the reads measured "
-                    "here return the stored chat JSON either way"
-                )
+            live.start()  # overlaps the rows that need no server
+        for number in range(1, args.runs + 1):
+            report = Report(judged=not args.quick)
+            report.facts.append(
+                f"commit {commit}; machine: {os.cpu_count()} cores, {platform.machine()}, "
+                f"{platform.system()}, load average {os.getloadavg()[0]:.1f} at start; {versions()}"
+            )
+            run_started = time.perf_counter()
+            bench = Bench(sizes, report, args.quick, live)
+            for spec in chosen:
+                log(f"run {number}/{args.runs}: {spec.name}")
+                spec.run(bench)
+            report.lines.sort(key=lambda line: line.row)
+            report.facts.append(
+                f"run {number} of {args.runs}, {'quick' if args.quick else 'full'} mode, "
+                f"{time.perf_counter() - run_started:.0f}s. median: over rounds; ratio: median "
+                "over rounds of contender / baseline timed in the same round, [min-max] over "
+                "those rounds"
+            )
+            reports.append(report)
+            print(f"\n== run {number} of {args.runs} (commit {commit})\n", flush=True)
+            print(render(report), flush=True)
     finally:
         if live is not None:
             live.stop()
-    report.lines.sort(key=lambda line: line.row)
-    report.facts.append(
-        f"mode: {'quick' if args.quick else 'full'}, {time.perf_counter() - STARTED:.0f}s. "
-        "median: over rounds; ratio: median over rounds of contender / baseline timed in the "
-        "same round (rows 3b-3c: ratio of medians)"
+    if args.quick:
+        print("\nquick mode: a smoke test of the benchmark; targets are not judged")
+        return 0
+    verdicts, missed = render_verdicts(reports)
+    print(
+        f"\n== verdicts over {len(reports)} run(s) (commit {commit}); a target PASSes only when "
+        f"it passes in each of {RUNS_FOR_A_VERDICT} consecutive full runs\n"
     )
-    print(render(report))
-    failed = [line for line in report.lines if line.verdict == "FAIL"]
-    if failed:
-        missed = ", ".join(f"{line.row} {line.contender}" for line in failed)
-        print(f"\n{len(failed)} target(s) missed: {missed}")
-    return 1 if failed and args.strict else 0
+    print(verdicts)
+    if missed:
+        print(f"\nnot PASS in every run: {', '.join(missed)}")
+    if len(reports) < RUNS_FOR_A_VERDICT:
+        print(f"\nno verdict: {len(reports)} run(s); use --runs {RUNS_FOR_A_VERDICT}")
+    return 1 if args.strict and (missed or len(reports) < RUNS_FOR_A_VERDICT) else 0
 
 
 if __name__ == "__main__":

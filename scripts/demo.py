@@ -361,8 +361,9 @@ def main() -> int:
             )
             return 0
 
-        from localserver import LocalServer
+        from localserver import LocalServer, ensure_installed
 
+        ensure_installed()  # the first time: a one-time install that reports its own progress
         print("Starting a local Open WebUI (about 20 s)...", flush=True)
         with LocalServer() as server:
             seed = server.seed

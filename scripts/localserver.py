@@ -8,6 +8,15 @@ Command line::
 
     python scripts/localserver.py install          # only build the cached environment
     python scripts/localserver.py run              # start, seed, print the env, wait for Ctrl-C
+
+The install (about 3 GB, 2-4 minutes) reports each step with its expected size and time and shows
+the elapsed time while it runs; a failed step is named with the command to retry, and the partial
+environment is removed.
+
+Environment: ``OWUI_SERVER_VERSION`` (the release), ``OWUI_CHATS_CLIENT_CACHE`` (where
+environments are cached), ``OWUI_SERVER_TORCH`` (the torch requirement installed first; empty to
+let pip choose), ``OWUI_PROGRESS_EVERY`` (seconds between progress lines when stderr is not a
+terminal), ``OWUI_SERVER_LOG_LEVEL`` (the server's log level; the log is ``DATA_DIR/server.log``).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -47,7 +57,7 @@ FILTER_ID = "suffixfilter"
 FILTER_SUFFIX = " [filtered]"
 
 ECHO_PIPE = '''
-import time
+import asyncio
 
 
 class Pipe:
@@ -67,11 +77,14 @@ class Pipe:
         if not body.get("stream"):
             return answer
 
-        def chunks():
+        async def chunks():
+            # An async generator: Open WebUI iterates a plain generator on its event loop, so a
+            # blocking sleep there would freeze the whole server (and any write it has in flight,
+            # which then makes other writers fail with "database is locked").
             words = answer.split(" ")
             for index, word in enumerate(words):
                 if self.DELAY:
-                    time.sleep(self.DELAY)
+                    await asyncio.sleep(self.DELAY)
                 yield word if index == 0 else " " + word
 
         return chunks()
@@ -102,42 +115,166 @@ def server_venv() -> Path:
     return CACHE_DIR / f"server-{OPENWEBUI_VERSION}"
 
 
-def _pip(command: list[str], requirement: str) -> int:
-    """Run pip; pass its output on, less the notes this machine's pip prints about mirrors."""
+class InstallError(RuntimeError):
+    """A step of the one-time server install failed; the message names it and how to retry."""
+
+
+def _dir_size(path: Path) -> int:
+    total = 0
+    for folder, _, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(folder, name)).st_size
+    return total
+
+
+def _human(size: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{size:.1f} GB"
+
+
+@contextlib.contextmanager
+def progress(what: str, expected: str, *, grows: Path | None = None) -> Iterator[None]:
+    """Announce a long step, show its elapsed time while it runs, and how it ended.
+
+    On a terminal one line is rewritten every second; otherwise (CI logs, pipes) a line is
+    printed every ``OWUI_PROGRESS_EVERY`` seconds (10). With ``grows``, the size of that folder
+    is shown too, as a sign of progress.
+    """
+    tty = sys.stderr.isatty()
+    every = 1.0 if tty else float(os.environ.get("OWUI_PROGRESS_EVERY", "10"))
+    _log(f"{what} ({expected})...")
+    start = time.monotonic()
+    done = threading.Event()
+
+    sized_at, size = [-1e9], [""]  # the folder's size, refreshed at most every 10 s
+
+    def status() -> str:
+        now = time.monotonic()
+        elapsed = f"{now - start:.0f}s"
+        if grows is None:
+            return elapsed
+        if now - sized_at[0] >= 10:  # walking a 3 GB tree costs about a second of CPU
+            sized_at[0], size[0] = now, f"{_human(_dir_size(grows))} so far"
+        return f"{elapsed}, {size[0]}"
+
+    def tick() -> None:
+        while not done.wait(every):
+            line = f"[localserver]   ... {what}: {status()}"
+            if tty:
+                print(f"\r\x1b[K{line}", end="", file=sys.stderr, flush=True)
+            else:
+                print(line, file=sys.stderr, flush=True)
+
+    ticker = threading.Thread(target=tick, name="install-progress", daemon=True)
+    ticker.start()
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        done.set()
+        ticker.join()
+        if tty:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+        _log(f"{what}: {'done' if ok else 'FAILED'} after {time.monotonic() - start:.0f}s")
+
+
+def _pip(command: list[str], requirement: str) -> tuple[int, str]:
+    """Run pip; its exit code and output, less the notes this machine's pip prints about mirrors."""
     result = subprocess.run([*command, requirement], capture_output=True, text=True)
-    for line in (result.stdout + result.stderr).splitlines():
-        if not line.startswith("WARNING: Location"):
-            print(line, file=sys.stderr)
-    return result.returncode
+    lines = (result.stdout + result.stderr).splitlines()
+    return result.returncode, "\n".join(x for x in lines if not x.startswith("WARNING: Location"))
+
+
+@contextlib.contextmanager
+def _install_lock(venv: Path) -> Iterator[None]:
+    """One install at a time per cached environment (other test runs may start one too)."""
+    import fcntl
+
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    with open(venv.parent / f".{venv.name}.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            with progress(f"waiting for another process installing into {venv}", "up to 5 min"):
+                fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def ensure_installed() -> Path:
-    """Install Open WebUI into its cached environment unless a complete one is there."""
+    """Install Open WebUI into its cached environment unless a complete one is there.
+
+    The environment is marked complete (``.complete``) only after every step succeeded; a failed
+    step removes the partial environment and raises `InstallError`, naming the step and how to
+    retry.
+    """
     venv = server_venv()
     marker = venv / ".complete"
     exe = venv / "bin" / "open-webui"
     if marker.exists() and exe.exists():
         return exe
-    _log(f"installing open-webui=={OPENWEBUI_VERSION} into {venv} (one time)")
+    with _install_lock(venv):
+        if marker.exists() and exe.exists():  # another process finished it meanwhile
+            return exe
+        _install(venv)
+        marker.write_text(OPENWEBUI_VERSION)
+    return exe
+
+
+def _install(venv: Path) -> None:
+    retry = (
+        f"retry with `python scripts/localserver.py install` (or rerun the command; the install "
+        f"starts over in {venv})"
+    )
+    _log(
+        f"Open WebUI {OPENWEBUI_VERSION} is not installed yet: one-time install into {venv}, "
+        "about 3 GB on disk and 2-4 minutes (downloads most of it; reused afterwards)"
+    )
     if venv.exists():
         shutil.rmtree(venv)
     venv.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [
-        str(venv / "bin" / "python"),
-        "-m",
-        "pip",
-        "install",
-        "-q",
-        "--disable-pip-version-check",
-    ]
+
+    def fail(step: str, detail: str) -> InstallError:
+        shutil.rmtree(venv, ignore_errors=True)
+        tail = "\n".join(line[:400] for line in detail.strip().splitlines()[-25:])
+        return InstallError(
+            f"installing Open WebUI {OPENWEBUI_VERSION} failed at step '{step}'; the partial "
+            f"environment was removed; {retry}.\n{tail}".rstrip()
+        )
+
+    step = "create the virtual environment"
+    with progress(f"1/3 {step}", "a few seconds"):
+        made = subprocess.run(
+            [sys.executable, "-m", "venv", str(venv)], capture_output=True, text=True
+        )
+        if made.returncode != 0:
+            raise fail(step, made.stdout + made.stderr)
+    python = str(venv / "bin" / "python")
+    pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     # Prefer the CPU torch build; fall back to whatever the resolver picks.
-    if _pip(pip, TORCH_PIN) != 0:
-        _log(f"{TORCH_PIN} not available; letting pip choose torch")
-    if _pip(pip, f"open-webui=={OPENWEBUI_VERSION}") != 0:
-        raise RuntimeError(f"could not install open-webui=={OPENWEBUI_VERSION}")
-    marker.write_text(OPENWEBUI_VERSION)
-    return exe
+    torch = os.environ.get("OWUI_SERVER_TORCH", TORCH_PIN)
+    if torch:
+        with progress(f"2/3 pip install {torch} (CPU build)", "about 1 GB, 1-2 min", grows=venv):
+            code, output = _pip(pip, torch)
+        if code != 0:
+            _log(f"{torch} not available ({output.strip()[-200:]}); pip will choose torch")
+    else:
+        _log("2/3 skipped: OWUI_SERVER_TORCH is empty, pip chooses torch")
+    step = f"pip install open-webui=={OPENWEBUI_VERSION}"
+    with progress(f"3/3 {step}", "about 2 GB, 1-3 min", grows=venv):
+        code, output = _pip(pip, f"open-webui=={OPENWEBUI_VERSION}")
+        if code != 0:
+            raise fail(step, output)
+        if not (venv / "bin" / "open-webui").exists():
+            raise fail(step, "pip succeeded but bin/open-webui is missing")
+    _log(f"Open WebUI {OPENWEBUI_VERSION} installed ({_human(_dir_size(venv))})")
 
 
 def _die_with_parent() -> None:
@@ -190,6 +327,15 @@ class LocalServer:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._proc: subprocess.Popen[bytes] | None = None
         self.seed: Seed | None = None
+        # Set to keep the data directory (database and server.log) after `cleanup`, for
+        # instance when a test run failed and its server log has to be read.
+        self.keep_data = False
+
+    def log_tail(self, lines: int = 80) -> str:
+        """The last ``lines`` lines of the server log (empty when there is none yet)."""
+        if not self.log_path.exists():
+            return ""
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def _env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("OPENWEBUI_")}
@@ -260,7 +406,7 @@ class LocalServer:
 
     def cleanup(self) -> None:
         self.stop()
-        if self._own_dir:
+        if self._own_dir and not self.keep_data:
             shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def __enter__(self) -> LocalServer:
@@ -426,7 +572,11 @@ def running_server() -> Iterator[LocalServer]:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
     if command == "install":
-        print(ensure_installed())
+        try:
+            print(ensure_installed())
+        except InstallError as error:
+            _log(str(error))
+            return 1
         return 0
     if command == "run":
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanup below

@@ -10,6 +10,11 @@ rate-limits sign-ins (429 after a burst of runs).
 Live tests run in both modes through the ``api`` fixture: it wraps a `ChatsClient` or an
 `AsyncChatsClient` so that ``await api.get(chat_id)`` works for either, and the same assertions
 apply to both.
+
+Determinism: after every test that talks to the server, the ``_server_idle`` fixture waits until
+the server runs no background task (``GET /api/tasks`` is empty), so that no test's writes ever
+overlap work left behind by an earlier one. When a run against the suite's own server has
+failures, its data directory is kept and the tail of its log is printed at the end.
 """
 
 from __future__ import annotations
@@ -21,10 +26,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from live.livekit import wait_until_idle
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
 
 MODES = ("sync", "async")
+IDLE_DEADLINE = float(os.environ.get("OWUI_TEST_IDLE_DEADLINE", "60"))
+LOG_TAIL_LINES = 80
+_SERVER_KEY = pytest.StashKey[Any]()
+_FAILED_KEY = pytest.StashKey[bool]()
 
 
 @dataclass
@@ -36,7 +46,7 @@ class ExternalServer:
 
 
 @pytest.fixture(scope="session")
-def live_server() -> Iterator[Any]:
+def live_server(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The session's Open WebUI: an object with ``base_url`` and ``seed`` (a `localserver.Seed`)."""
     import localserver
 
@@ -46,13 +56,55 @@ def live_server() -> Iterator[Any]:
         yield ExternalServer(base_url=base_url, seed=localserver.seed(base_url))
         return
     with localserver.LocalServer() as server:
-        yield server
+        request.config.stash[_SERVER_KEY] = server
+        try:
+            yield server
+        finally:
+            # keep the database and server.log of a failed run (printed at the end, see below)
+            server.keep_data = request.session.testsfailed > 0 or bool(
+                request.config.stash.get(_FAILED_KEY, False)
+            )
 
 
 @pytest.fixture(scope="session")
 def seed(live_server: Any) -> Any:
     """What the tests need to reach the server: base_url, keys, tokens, ids (`localserver.Seed`)."""
     return live_server.seed
+
+
+@pytest.fixture(autouse=True)
+def _server_idle(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that used the server: wait until the work it started there has finished."""
+    names = request.fixturenames
+    uses_server = "live_server" in names or "conformance_user" in names
+    seed = request.getfixturevalue("seed") if uses_server else None
+    yield
+    if seed is not None:
+        wait_until_idle(seed.base_url, seed.admin_token, IDLE_DEADLINE)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Remember failures of any phase (``session.testsfailed`` misses failed teardowns)."""
+    report = yield
+    if report.failed:
+        item.config.stash[_FAILED_KEY] = True
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """On a failed run, show the end of the suite's server log and where the whole log is kept."""
+    server = config.stash.get(_SERVER_KEY, None)
+    failed = terminalreporter.stats.get("failed") or terminalreporter.stats.get("error")
+    if server is None or not failed:
+        return
+    terminalreporter.section("Open WebUI server log (tail)")
+    terminalreporter.write_line(server.log_tail(LOG_TAIL_LINES) or "(empty)")
+    if server.keep_data:
+        terminalreporter.write_line(
+            f"server data kept in {server.data_dir} (log: {server.log_path}); "
+            "set OWUI_SERVER_LOG_LEVEL=INFO or DEBUG for more detail"
+        )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

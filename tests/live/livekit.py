@@ -9,6 +9,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import httpx
+
 T = TypeVar("T")
 
 
@@ -96,3 +98,30 @@ async def poll(
 def ids(items: Any) -> set[str]:
     """The ``id`` of every item of a listing."""
     return {item.id for item in items}
+
+
+def running_tasks(base_url: str, admin_token: str) -> list[str]:
+    """Every background task the server runs now (``GET /api/tasks``, admin only)."""
+    response = httpx.get(
+        f"{base_url}/api/tasks", headers={"Authorization": f"Bearer {admin_token}"}, timeout=60
+    )
+    response.raise_for_status()
+    tasks: list[str] = response.json()["tasks"]
+    return tasks
+
+
+def wait_until_idle(base_url: str, admin_token: str, deadline: float = 60.0) -> None:
+    """Return once the server runs no background task at all; fail naming them after
+    ``deadline`` seconds.
+
+    Completions with a ``session_id`` run as tasks that keep writing to their chat (the answer,
+    the outlet filters' version of it, a title) after the request has returned. The per-chat
+    listing cannot see the tasks of a temporary ``local:`` chat started over HTTP; this can.
+    """
+    end = time.monotonic() + deadline
+    delay = 0.02
+    while tasks := running_tasks(base_url, admin_token):
+        if time.monotonic() > end:
+            raise AssertionError(f"background tasks still running after {deadline:.0f}s: {tasks}")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)

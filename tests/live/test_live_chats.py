@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from live.livekit import chat_body, ids, unique_word
+from live.livekit import chat_body, create_chat, ids, unique_word
 
 from owui_chats_client import AuthenticationError, BadRequestError
 from owui_chats_client.types import ChatResponse, ChatTitleIdResponse, TagModel
@@ -103,9 +103,12 @@ async def test_pin(api: Any, new_chat: Any) -> None:
     assert made.id not in ids(await api.get_pinned())
 
 
-async def test_archive(api: Any, new_chat: Any) -> None:
-    made = await new_chat()
+async def test_archive(fresh_api: Any) -> None:
+    # A user of its own: the archived count is this test's alone.
+    api = fresh_api
+    made = await create_chat(api)
     count = await api.get_archived_count()
+    assert count == 0
 
     archived = await api.archive(made.id)
     assert archived.archived is True
