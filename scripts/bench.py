@@ -1170,7 +1170,9 @@ def child(python: str, kind: str, name: str, cwd: str) -> dict[str, Any]:
     prelude, probe = PROBES[kind]
     statement = IMPORTS[name][1]
     code = CHILD.format(prelude=prelude, probe=probe, statement=statement)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    # Bytecode is written and used, as for an installed package (pip compiles at install time).
+    dropped = ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     done = subprocess.run(
         [python, "-c", code], capture_output=True, text=True, cwd=cwd, check=False, env=env
     )
