@@ -36,6 +36,9 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+    from .lib._conversations import ChatReply, ConversationError, TasksTimeoutError
+    from .lib._live import AsyncMessageStream, MessageStream
+    from .lib._tree import MessageTree
 
 __all__ = [
     "__version__",
@@ -60,6 +63,12 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStreamError",
+    "ChatReply",
+    "MessageTree",
+    "MessageStream",
+    "AsyncMessageStream",
+    "ConversationError",
+    "TasksTimeoutError",
 ]
 
 # Where each public name lives; the rest of __all__ comes from _exceptions.
@@ -71,6 +80,12 @@ _WHERE: dict[str, str] = {
     "AsyncStream": "._streaming",
     "JSONLinesStream": "._streaming",
     "AsyncJSONLinesStream": "._streaming",
+    "ChatReply": ".lib._conversations",
+    "ConversationError": ".lib._conversations",
+    "TasksTimeoutError": ".lib._conversations",
+    "MessageStream": ".lib._live",
+    "AsyncMessageStream": ".lib._live",
+    "MessageTree": ".lib._tree",
 }
 
 

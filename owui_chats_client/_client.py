@@ -58,6 +58,7 @@ from ._generated.models import (
     TagModel,
 )
 from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+from .lib._conversations import AsyncConversationsMixin, ConversationsMixin
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -84,7 +85,7 @@ def _araw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[APIRespons
     return cast(Callable[P, Awaitable[APIResponse[T]]], method)
 
 
-class ChatsClient(BaseClient[httpx.Client]):
+class ChatsClient(BaseClient[httpx.Client], ConversationsMixin):
     """Synchronous client for the chats API of an Open WebUI server.
 
     Args:
@@ -735,7 +736,7 @@ class ChatsClient(BaseClient[httpx.Client]):
         return self._call(calls.chat_action(action_id, form_data))
 
 
-class AsyncChatsClient(BaseClient[httpx.AsyncClient]):
+class AsyncChatsClient(BaseClient[httpx.AsyncClient], AsyncConversationsMixin):
     """Asynchronous client for the chats API of an Open WebUI server; mirrors `ChatsClient`.
 
     Args:

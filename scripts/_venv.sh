@@ -1,4 +1,4 @@
-# Sourced by the scripts: make sure .venv exists with the project and its dev extra installed.
+# Sourced by the scripts: make sure .venv exists with the project and its dev, bench and live extras installed.
 # Reinstalls when pyproject.toml changes.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,7 +10,7 @@ if [[ ! -x "$VENV/bin/python" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$want" ]
   echo "[setup] installing the project and its dev tools into .venv" >&2
   [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
   # (grep drops the warnings this machine's pip prints about its local package mirrors)
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench]" 2>&1 \
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench,live]" 2>&1 \
     | { grep -v "^WARNING: Location" || true; } >&2
   echo "$want" > "$STAMP"
 fi
