@@ -348,19 +348,32 @@ def check_background_answer(answer: object) -> None:
         )
 
 
-def repair_form(chat: ChatResponse, current_id: str | None) -> dict[str, Any] | None:
-    """The ``POST /api/v1/chats/{id}`` body that repairs a stored chat, or None when sound.
+def repair_plan(
+    chat: ChatResponse, current_id: str | None
+) -> tuple[list[str], dict[str, Any] | None]:
+    """How to repair a stored chat once no task runs: the answers to delete first, and the
+    ``POST /api/v1/chats/{id}`` body to send (``None`` when the chat is sound).
 
     The server stores an answer with ``parentId: null`` and ``childrenIds: []`` and leaves the
-    linear ``messages`` list as it was; this restores the links and rebuilds the list.
+    linear ``messages`` list as it was; the body restores the links and rebuilds the list. An
+    answer whose task was stopped before it wrote anything stays ``done: false``, and the server
+    keeps such a message as it is on every update; it is deleted first and written back
+    finished (the page marks a stopped answer done too).
     """
     payload = chat_payload(chat)
     tree = MessageTree.from_chat(payload)
+    stuck = [
+        key
+        for key, message in tree.messages.items()
+        if message.get("role") == "assistant" and message.get("done") is False
+    ]
     changed = tree.repair(current_id)
+    for key in stuck:
+        tree.messages[key]["done"] = True
     linear = tree.linear()
-    if not changed and payload.get("messages") == linear:
-        return None
-    return {"chat": {"history": tree.history(), "messages": linear}}
+    if not stuck and not changed and payload.get("messages") == linear:
+        return [], None
+    return stuck, {"chat": {"history": tree.history(), "messages": linear}}
 
 
 def make_reply(turn: Turn, chat_id: str, chat: ChatResponse) -> ChatReply:
@@ -415,6 +428,7 @@ class SyncChats(Protocol):
     def chat_completion(self, form_data: Any) -> Any: ...
     def list_tasks(self, chat_id: str) -> ChatTaskList: ...
     def stop_tasks(self, chat_id: str) -> StopTasksResponse: ...
+    def delete_message(self, id: str, message_id: str) -> ChatResponse | None: ...
 
 
 class AsyncChats(Protocol):
@@ -426,6 +440,7 @@ class AsyncChats(Protocol):
     def chat_completion(self, form_data: Any) -> Awaitable[Any]: ...
     def list_tasks(self, chat_id: str) -> Awaitable[ChatTaskList]: ...
     def stop_tasks(self, chat_id: str) -> Awaitable[StopTasksResponse]: ...
+    def delete_message(self, id: str, message_id: str) -> Awaitable[ChatResponse | None]: ...
 
 
 def plain(client: object) -> Any:
@@ -644,11 +659,17 @@ class ConversationsMixin:
         return self._finish(chats, turn, chat_id)
 
     def _finish(self, chats: SyncChats, turn: Turn, chat_id: str) -> ChatReply:
+        chat = self._repair(chats, chat_id, turn.assistant_message_id)
+        return make_reply(turn, chat_id, chat)
+
+    def _repair(self, chats: SyncChats, chat_id: str, current_id: str | None) -> ChatResponse:
         chat = require_chat(chats.get(chat_id), chat_id)
-        form = repair_form(chat, turn.assistant_message_id)
+        stuck, form = repair_plan(chat, current_id)
+        for message_id in stuck:
+            chats.delete_message(chat_id, message_id)
         if form is not None:
             chat = require_chat(chats.update(chat_id, form), chat_id)
-        return make_reply(turn, chat_id, chat)
+        return chat
 
     def _stop_and_repair(self, chats: SyncChats, chat_id: str) -> None:
         """Stop the chat's tasks, wait for them to end, and repair its tree (best effort)."""
@@ -660,10 +681,7 @@ class ConversationsMixin:
                 if delay is None:
                     break
                 time.sleep(delay)
-            chat = chats.get(chat_id)
-            form = repair_form(chat, None) if chat is not None else None
-            if form is not None:
-                chats.update(chat_id, form)
+            self._repair(chats, chat_id, None)
         except Exception:
             log.warning("could not stop the tasks of chat %s", chat_id, exc_info=True)
 
@@ -865,11 +883,19 @@ class AsyncConversationsMixin:
         return await self._finish(chats, turn, chat_id)
 
     async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
+        chat = await self._repair(chats, chat_id, turn.assistant_message_id)
+        return make_reply(turn, chat_id, chat)
+
+    async def _repair(
+        self, chats: AsyncChats, chat_id: str, current_id: str | None
+    ) -> ChatResponse:
         chat = require_chat(await chats.get(chat_id), chat_id)
-        form = repair_form(chat, turn.assistant_message_id)
+        stuck, form = repair_plan(chat, current_id)
+        for message_id in stuck:
+            await chats.delete_message(chat_id, message_id)
         if form is not None:
             chat = require_chat(await chats.update(chat_id, form), chat_id)
-        return make_reply(turn, chat_id, chat)
+        return chat
 
     async def _stop_and_repair(self, chats: AsyncChats, chat_id: str) -> None:
         """Stop the chat's tasks, wait for them to end, and repair its tree (best effort)."""
@@ -883,10 +909,7 @@ class AsyncConversationsMixin:
                 if delay is None:
                     break
                 await asyncio.sleep(delay)
-            chat = await chats.get(chat_id)
-            form = repair_form(chat, None) if chat is not None else None
-            if form is not None:
-                await chats.update(chat_id, form)
+            await self._repair(chats, chat_id, None)
         except Exception:
             log.warning("could not stop the tasks of chat %s", chat_id, exc_info=True)
 
