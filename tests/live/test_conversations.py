@@ -27,7 +27,7 @@ from owui_chats_client.lib._live import output_text
 SUFFIX = " [filtered]"  # what the seeded global outlet filter appends to every answer
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = Path(os.environ.get("OWUI_TEST_OUTPUT", ROOT / "test-output"))
-LONG = " ".join(f"w{i}" for i in range(40))  # slowecho takes 0.4 s a word: about 16 s
+LONG = " ".join(f"w{i}" for i in range(12))  # slowecho takes 0.4 s a word: about 5 s
 
 
 def echo(text: str) -> str:

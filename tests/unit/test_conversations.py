@@ -11,8 +11,9 @@ import httpx
 import pytest
 
 from owui_chats_client import AsyncChatsClient, ChatsClient, MessageTree
-from owui_chats_client.lib._conversations import new_turn
+from owui_chats_client.lib._conversations import new_turn, repair_plan
 from owui_chats_client.lib._live import Pieces
+from owui_chats_client.types import ChatResponse
 
 
 def refusing_transport(sent: list[httpx.Request]) -> httpx.MockTransport:
@@ -178,3 +179,44 @@ def test_events_become_pieces(
     assert assembler.text == "".join(pieces)
     assert assembler.ended is ended
     assert assembler.feed("not a dict") == []
+
+
+def stored(chat: dict[str, Any]) -> ChatResponse:
+    return ChatResponse.from_dict(
+        {
+            "id": "c",
+            "user_id": "u",
+            "title": "t",
+            "chat": chat,
+            "updated_at": 1,
+            "created_at": 1,
+            "archived": False,
+        }
+    )
+
+
+def test_repair_plan_relinks_the_stored_answer_and_rebuilds_the_list() -> None:
+    turn = new_turn("echo", "hi")
+    chat = turn.new_chat_form()["chat"]
+    answer = chat["history"]["messages"][turn.assistant_message_id]
+    answer.update(parentId=None, childrenIds=[], content="echo: hi", done=True)
+    stuck, form = repair_plan(stored(chat), turn.assistant_message_id)
+    assert stuck == [] and form is not None
+    fixed = MessageTree.from_chat(form["chat"])
+    assert fixed.problems() == []
+    assert fixed.messages[turn.assistant_message_id]["parentId"] == turn.user_message_id
+    assert [m["content"] for m in form["chat"]["messages"]] == ["hi", "echo: hi"]
+    assert repair_plan(stored(form["chat"]), None) == ([], None), "a sound chat is left alone"
+
+
+def test_repair_plan_finishes_an_answer_stopped_before_it_wrote() -> None:
+    turn = new_turn("echo", "hi")
+    chat = turn.new_chat_form()["chat"]
+    answer = chat["history"]["messages"][turn.assistant_message_id]
+    answer.update(parentId=None, childrenIds=[], done=False)
+    stuck, form = repair_plan(stored(chat), None)
+    assert stuck == [turn.assistant_message_id], "deleted first: the server keeps done:false"
+    assert form is not None
+    fixed = MessageTree.from_chat(form["chat"])
+    assert fixed.messages[turn.assistant_message_id]["done"] is True
+    assert fixed.problems() == []
