@@ -6,6 +6,7 @@ Rows:
   3. streaming export: ``iter_all()`` over the same chats, time and peak memory growth
   4. concurrency: ``get(id)`` calls, 20 in flight (async) and sequential (sync)
   5. import time and memory of the package and of its client, each in a fresh process
+  6. ``send_message`` (echo model) against the same steps written by hand with raw httpx
 
 Every ratio is paired: the contenders of a row run interleaved (the one that starts rotates from
 round to round), each round gives one ratio against the baseline measured in that same round,
@@ -76,6 +77,8 @@ class Sizes:
     get_calls: int  # row 4
     get_rounds: int
     import_runs: int  # row 5: fresh processes per contender and kind
+    send_calls: int  # row 6: send_message calls per contender per round
+    send_rounds: int
 
 
 FULL = Sizes(
@@ -87,6 +90,8 @@ FULL = Sizes(
     get_calls=200,
     get_rounds=5,
     import_runs=5,
+    send_calls=10,
+    send_rounds=7,
 )
 QUICK = Sizes(
     overhead_calls=100,
@@ -97,6 +102,8 @@ QUICK = Sizes(
     get_calls=60,
     get_rounds=2,
     import_runs=2,
+    send_calls=4,
+    send_rounds=3,
 )
 
 
@@ -914,6 +921,126 @@ def row_concurrency(
     report.timing("4b", what, "facade ChatsClient", samples, "facade", "raw", target=("<=", 1.05))
 
 
+# -- row 6: conversations ------------------------------------------------------------------------
+
+
+def raw_send_message(http: httpx.Client, chat_id: str, text: str, headers: dict[str, str]) -> str:
+    """`send_message`'s steps written by hand: read the chat, add the question and the answer's
+    placeholder, run the completion as a background task, poll the tasks with the same
+    backoff, read the stored answer, put its link back and rebuild the linear list."""
+    chat = http.get(f"/api/v1/chats/{chat_id}", headers=headers).json()["chat"]
+    history = chat["history"]
+    messages = history["messages"]
+    parent = history["currentId"]
+    model = chat["models"][0]
+    now = int(time.time())
+    user_id, answer_id = str(uuid.uuid4()), str(uuid.uuid4())
+    messages[parent]["childrenIds"].append(user_id)
+    messages[user_id] = {
+        "id": user_id,
+        "parentId": parent,
+        "childrenIds": [answer_id],
+        "role": "user",
+        "content": text,
+        "timestamp": now,
+        "models": [model],
+    }
+    messages[answer_id] = {
+        "id": answer_id,
+        "parentId": user_id,
+        "childrenIds": [],
+        "role": "assistant",
+        "content": "",
+        "model": model,
+        "modelName": model,
+        "modelIdx": 0,
+        "timestamp": now,
+    }
+    history["currentId"] = answer_id
+
+    def path() -> list[dict[str, Any]]:
+        node: str | None = history["currentId"]
+        found = []
+        while node is not None:
+            found.append(messages[node])
+            node = messages[node]["parentId"]
+        return found[::-1]
+
+    linear = path()
+    params = chat.get("params") or {}
+    update = {"models": [model], "params": params, "history": history, "messages": linear}
+    http.post(f"/api/v1/chats/{chat_id}", json={"chat": update}, headers=headers).raise_for_status()
+    sent = [
+        {"role": m["role"], "content": m["content"], "id": m["id"]}
+        for m in linear[:-1]
+        if m["role"] == "user" or m["content"].strip()
+    ]
+    body = {
+        "model": model,
+        "stream": True,
+        "messages": sent,
+        "params": params,
+        "chat_id": chat_id,
+        "id": answer_id,
+        "session_id": f"bench-{uuid.uuid4().hex}",
+        "background_tasks": {
+            "title_generation": False,
+            "tags_generation": False,
+            "follow_up_generation": False,
+        },
+    }
+    http.post("/api/chat/completions", json=body, headers=headers).raise_for_status()
+    delay = 0.05
+    while http.get(f"/api/tasks/chat/{chat_id}", headers=headers).json()["task_ids"]:
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
+    chat = http.get(f"/api/v1/chats/{chat_id}", headers=headers).json()["chat"]
+    history = chat["history"]
+    messages = history["messages"]
+    messages[answer_id]["parentId"] = user_id
+    messages[answer_id]["childrenIds"] = []
+    repaired = {"history": history, "messages": path()}
+    http.post(f"/api/v1/chats/{chat_id}", json={"chat": repaired}, headers=headers)
+    return str(messages[answer_id]["content"])
+
+
+def row_conversations(report: Report, sizes: Sizes, base_url: str, api_key: str) -> None:
+    calls = sizes.send_calls
+    log(f"row 6: send_message x {calls}, {sizes.send_rounds} rounds")
+    headers = {"Accept": "application/json", "Authorization": f"Bearer {api_key}"}
+    timeout = httpx.Timeout(600.0, connect=5.0)
+    raw = httpx.Client(base_url=base_url, timeout=timeout)
+    facade = ChatsClient(base_url, api_key, http_client=httpx.Client(timeout=timeout))
+    raw_chat = facade.start_chat("echo", "bench raw").chat_id
+    facade_chat = facade.start_chat("echo", "bench facade").chat_id
+    counter = itertools.count()
+
+    def raw_batch() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            text = f"q{next(counter)}"
+            assert raw_send_message(raw, raw_chat, text, headers).startswith(f"echo: {text}")
+        return (time.perf_counter() - start) / calls
+
+    def facade_batch() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            text = f"q{next(counter)}"
+            assert facade.send_message(facade_chat, text).content.startswith(f"echo: {text}")
+        return (time.perf_counter() - start) / calls
+
+    try:
+        samples = interleave([("raw", raw_batch), ("facade", facade_batch)], sizes.send_rounds)
+    finally:
+        raw.close()
+        facade._http.close()
+    what = "send_message, echo model, sync"
+    report.timing("6", what, "raw httpx.Client, same steps", samples, "raw")
+    report.timing(
+        "6", what, "facade ChatsClient.send_message", samples, "facade", "raw", target=("<=", 1.05)
+    )
+
+
 # -- row 5: import --------------------------------------------------------------------------------
 
 # A child measures three steps from one starting point: the bare import, the import of the client
@@ -1091,11 +1218,13 @@ def live_rows(report: Report, sizes: Sizes, live: Live, rows: str, chats: int, r
         base_url=base_url, timeout=600.0, headers={"Authorization": f"Bearer {api_key}"}
     )
     try:
-        ids = seed_chats(seeder, chats, roles)
+        ids = seed_chats(seeder, chats, roles) if set("234") & set(rows) else []
         if set("23") & set(rows):
             row_bulk(report, sizes, base_url, api_key, chats)
         if "4" in rows:
             row_concurrency(report, sizes, base_url, api_key, ids)
+        if "6" in rows:
+            row_conversations(report, sizes, base_url, api_key)
     finally:
         with ChatsClient(base_url, api_key) as cleaner:
             deleted = cleaner.delete_all()
@@ -1111,7 +1240,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer rounds")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--chats", type=int, help="chats to seed for rows 2-4")
-    parser.add_argument("--rows", default="12345", help="rows to run, such as 15 (default: all)")
+    parser.add_argument("--rows", default="123456", help="rows to run, such as 15 (default: all)")
     parser.add_argument(
         "--seed-roles",
         action="store_true",
@@ -1126,7 +1255,7 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()}, load "
         f"average {os.getloadavg()[0]:.1f} at start; {versions()}"
     )
-    live = Live() if set("234") & set(args.rows) else None
+    live = Live() if set("2346") & set(args.rows) else None
     try:
         if "1" in args.rows:
             row_overhead(report, sizes)

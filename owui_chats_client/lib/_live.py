@@ -243,7 +243,12 @@ def run_sync_stream(
                 yield from pieces.feed(event)
             while not events.empty():
                 yield from pieces.feed(events.get_nowait())
-            owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
+            try:
+                owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
+            except TasksTimeoutError as exc:
+                exc.message_id = turn.assistant_message_id
+                finished = True  # the wait has stopped the tasks and repaired the chat
+                raise
             finished = True
             reply = owner._finish(chats, turn, chat_id)
             outcome.reply = reply
@@ -367,7 +372,12 @@ async def run_async_stream(
             while not events.empty():
                 for piece in pieces.feed(events.get_nowait()):
                     yield piece
-            await owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
+            try:
+                await owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
+            except TasksTimeoutError as exc:
+                exc.message_id = turn.assistant_message_id
+                finished = True  # the wait has stopped the tasks and repaired the chat
+                raise
             finished = True
             reply = await owner._finish(chats, turn, chat_id)
             outcome.reply = reply

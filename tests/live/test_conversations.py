@@ -19,6 +19,7 @@ from owui_chats_client import (
     AsyncChatsClient,
     ChatReply,
     ChatsClient,
+    ConversationError,
     MessageTree,
     TasksTimeoutError,
 )
@@ -173,6 +174,26 @@ async def test_live_answer_arrives_in_pieces(seed: Any, api_for: Callable[..., A
             started = list(fresh)
     assert len(started) > 1 and "".join(started) == fresh.reply.content == echo(f"new {word}")
     assert_consistent(await api.get(fresh.reply.chat_id))
+
+
+async def test_closing_a_live_answer_early_stops_it(seed: Any, api_for: Callable[..., Any]) -> None:
+    api = api_for(seed.admin_token)
+    first = await api.start_chat("echo", f"start {unique_word()}")
+    stream = api.client.stream_message(first.chat_id, LONG, model="slowecho")
+    if api.is_async:
+        piece = await stream.__anext__()
+        await stream.aclose()
+    else:
+        piece = next(stream)
+        stream.close()
+    assert piece == "echo:"
+    with pytest.raises(ConversationError, match="not been read to its end"):
+        _ = stream.reply
+    assert (await api.list_tasks(first.chat_id)).task_ids == [], "closing stopped the answer"
+    tree = assert_consistent(await api.get(first.chat_id))
+    answer = tree.messages[tree.current_id or ""]
+    assert answer["role"] == "assistant" and answer["done"] is True
+    assert tree.path()[-2]["content"] == LONG
 
 
 async def test_timeout_stops_the_answer_and_leaves_the_chat_consistent(api: Any) -> None:
