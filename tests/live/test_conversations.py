@@ -121,6 +121,15 @@ async def test_a_branch_keeps_the_tree_sound(api: Any) -> None:
     assert tree.current_id == reply.message_id
 
 
+async def test_raw_response_clients_converse_too(api: Any) -> None:
+    raw = api.wrap(api.client.with_raw_response)
+    reply = await raw.start_chat("echo", "raw mode")
+    assert isinstance(reply, ChatReply) and reply.content == echo("raw mode")
+    again = await raw.send_message(reply.chat_id, "raw again")
+    assert again.content == echo("raw again")
+    assert_consistent(again.chat)
+
+
 async def test_twenty_at_once_from_one_async_client(async_client: AsyncChatsClient) -> None:
     word = unique_word()
     starts = await asyncio.gather(
