@@ -205,6 +205,32 @@ async def test_closing_a_live_answer_early_stops_it(seed: Any, api_for: Callable
     assert tree.path()[-2]["content"] == LONG
 
 
+def test_an_api_key_on_the_socket_receives_no_events(seed: Any) -> None:
+    """Why live answers need a JWT: a socket authenticated with an sk- key is accepted but joins
+    no room, so the events of an answer reach only the JWT's socket."""
+    import queue
+
+    import socketio
+
+    received: queue.Queue[Any] = queue.Queue()
+    with_key = socketio.Client(reconnection=False)
+    with_key.on("events", received.put)
+    with_key.connect(
+        seed.base_url,
+        socketio_path="/ws/socket.io",
+        auth={"token": seed.api_key},
+        transports=["websocket"],
+    )
+    try:
+        client = ChatsClient(seed.base_url, api_key=seed.admin_token, timeout=60)
+        with client, client.stream_chat("echo", f"key check {unique_word()}") as stream:
+            pieces = list(stream)
+        assert pieces and "".join(pieces) == stream.reply.content  # the JWT's socket got them
+    finally:
+        with_key.disconnect()
+    assert received.empty()
+
+
 async def test_timeout_stops_the_answer_and_leaves_the_chat_consistent(api: Any) -> None:
     first = await api.start_chat("echo", f"start {unique_word()}")
     with pytest.raises(TasksTimeoutError) as caught:
