@@ -362,12 +362,14 @@ def repair_plan(
     """
     payload = chat_payload(chat)
     tree = MessageTree.from_chat(payload)
-    stuck = [
+    changed = tree.repair(current_id)
+    stuck = [  # only leaves: deleting a message deletes its replies
         key
         for key, message in tree.messages.items()
-        if message.get("role") == "assistant" and message.get("done") is False
+        if message.get("role") == "assistant"
+        and message.get("done") is False
+        and not message["childrenIds"]
     ]
-    changed = tree.repair(current_id)
     for key in stuck:
         tree.messages[key]["done"] = True
     linear = tree.linear()
@@ -647,9 +649,13 @@ class ConversationsMixin:
     # -- steps ---------------------------------------------------------------------------------
 
     def _answer(
-        self, chats: SyncChats, turn: Turn, chat_id: str, timeout: float | None, session: str = ""
+        self, chats: SyncChats, turn: Turn, chat_id: str, timeout: float | None
     ) -> ChatReply:
-        answer = chats.chat_completion(turn.completion_form(chat_id, session or None))
+        try:
+            answer = chats.chat_completion(turn.completion_form(chat_id))
+        except KeyboardInterrupt:  # the task may have started: stop it
+            self._stop_and_repair(chats, chat_id)
+            raise
         check_background_answer(answer)
         try:
             self.wait_for_tasks(chat_id, timeout=timeout)
@@ -871,9 +877,14 @@ class AsyncConversationsMixin:
         turn: Turn,
         chat_id: str,
         timeout: float | None,
-        session: str = "",
     ) -> ChatReply:
-        answer = await chats.chat_completion(turn.completion_form(chat_id, session or None))
+        import asyncio
+
+        try:
+            answer = await chats.chat_completion(turn.completion_form(chat_id))
+        except (asyncio.CancelledError, KeyboardInterrupt):  # the task may have started
+            await shielded(self._stop_and_repair(chats, chat_id))
+            raise
         check_background_answer(answer)
         try:
             await self.wait_for_tasks(chat_id, timeout=timeout)
