@@ -36,8 +36,8 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
-    from .lib._conversations import ChatReply, ConversationError, TasksTimeoutError
     from .lib._live import AsyncMessageStream, MessageStream
+    from .lib._steps import ChatReply, ConversationError, TasksTimeoutError
     from .lib._tree import MessageTree
 
 __all__ = [
@@ -80,9 +80,9 @@ _WHERE: dict[str, str] = {
     "AsyncStream": "._streaming",
     "JSONLinesStream": "._streaming",
     "AsyncJSONLinesStream": "._streaming",
-    "ChatReply": ".lib._conversations",
-    "ConversationError": ".lib._conversations",
-    "TasksTimeoutError": ".lib._conversations",
+    "ChatReply": ".lib._steps",
+    "ConversationError": ".lib._steps",
+    "TasksTimeoutError": ".lib._steps",
     "MessageStream": ".lib._live",
     "AsyncMessageStream": ".lib._live",
     "MessageTree": ".lib._tree",

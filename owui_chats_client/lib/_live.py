@@ -14,7 +14,7 @@ from collections.abc import AsyncGenerator, Generator, Mapping
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._conversations import (
+from ._steps import (
     Backoff,
     ChatReply,
     ConversationError,
@@ -28,12 +28,8 @@ from ._conversations import (
 )
 
 if TYPE_CHECKING:
-    from ._conversations import (
-        AsyncChats,
-        AsyncConversationsMixin,
-        ConversationsMixin,
-        SyncChats,
-    )
+    from ._conversations import AsyncConversationsMixin, ConversationsMixin
+    from ._steps import AsyncChats, SyncChats
 
 SOCKET_PATH = "/ws/socket.io"
 IDLE_CHECK = 1.0

@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from owui_chats_client import AsyncChatsClient, ChatsClient, MessageTree
-from owui_chats_client.lib._conversations import new_turn, repair_plan
 from owui_chats_client.lib._live import Pieces
+from owui_chats_client.lib._steps import new_turn, repair_plan
 from owui_chats_client.types import ChatResponse
 
 
