@@ -212,18 +212,34 @@ class ConversationsMixin:
     ) -> ChatReply:
         from . import _steps as s
 
-        try:
-            answer = chats.chat_completion(turn.completion_form(chat_id))
-        except KeyboardInterrupt:  # the task may have started: stop it
-            self._stop_and_repair(chats, chat_id)
-            raise
-        s.check_background_answer(answer)
+        self._start(chats, turn.completion_form(chat_id), chat_id)
         try:
             self.wait_for_tasks(chat_id, timeout=timeout)
         except s.TasksTimeoutError as exc:
             exc.message_id = turn.assistant_message_id
             raise
         return self._finish(chats, turn, chat_id)
+
+    def _start(self, chats: SyncChats, form: dict[str, Any], chat_id: str) -> None:
+        """``POST /api/chat/completions`` as a background task (again while SQLite is locked)."""
+        from . import _steps as s
+
+        attempt = 0
+        while True:
+            try:
+                answer = chats.chat_completion(form)
+            except KeyboardInterrupt:  # the task may have started: stop it
+                self._stop_and_repair(chats, chat_id)
+                raise
+            except Exception as exc:
+                delay = s.locked_retry_delay(exc, attempt)
+                if delay is None:
+                    raise
+                time.sleep(delay)
+                attempt += 1
+                continue
+            s.check_background_answer(answer)
+            return
 
     def _finish(self, chats: SyncChats, turn: Turn, chat_id: str) -> ChatReply:
         from . import _steps as s
@@ -456,22 +472,38 @@ class AsyncConversationsMixin:
         chat_id: str,
         timeout: float | None,
     ) -> ChatReply:
-        import asyncio
-
         from . import _steps as s
 
-        try:
-            answer = await chats.chat_completion(turn.completion_form(chat_id))
-        except (asyncio.CancelledError, KeyboardInterrupt):  # the task may have started
-            await s.shielded(self._stop_and_repair(chats, chat_id))
-            raise
-        s.check_background_answer(answer)
+        await self._start(chats, turn.completion_form(chat_id), chat_id)
         try:
             await self.wait_for_tasks(chat_id, timeout=timeout)
         except s.TasksTimeoutError as exc:
             exc.message_id = turn.assistant_message_id
             raise
         return await self._finish(chats, turn, chat_id)
+
+    async def _start(self, chats: AsyncChats, form: dict[str, Any], chat_id: str) -> None:
+        """``POST /api/chat/completions`` as a background task (again while SQLite is locked)."""
+        import asyncio
+
+        from . import _steps as s
+
+        attempt = 0
+        while True:
+            try:
+                answer = await chats.chat_completion(form)
+            except (asyncio.CancelledError, KeyboardInterrupt):  # the task may have started
+                await s.shielded(self._stop_and_repair(chats, chat_id))
+                raise
+            except Exception as exc:
+                delay = s.locked_retry_delay(exc, attempt)
+                if delay is None:
+                    raise
+                await asyncio.sleep(delay)
+                attempt += 1
+                continue
+            s.check_background_answer(answer)
+            return
 
     async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
         from . import _steps as s

@@ -21,7 +21,6 @@ from ._steps import (
     NextTurnInput,
     TasksTimeoutError,
     Turn,
-    check_background_answer,
     next_turn,
     require_chat,
     shielded,
@@ -223,8 +222,7 @@ def run_sync_stream(
         pieces = Pieces(chat_id, turn.assistant_message_id)
         finished = False
         try:
-            answer = chats.chat_completion(turn.completion_form(chat_id, sio.get_sid()))
-            check_background_answer(answer)
+            owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
             while not pieces.ended:
                 remaining = backoff.remaining()
                 try:
@@ -348,8 +346,7 @@ async def run_async_stream(
         pieces = Pieces(chat_id, turn.assistant_message_id)
         finished = False
         try:
-            answer = await chats.chat_completion(turn.completion_form(chat_id, sio.get_sid()))
-            check_background_answer(answer)
+            await owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
             while not pieces.ended:
                 remaining = backoff.remaining()
                 try:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .._exceptions import APIResponseValidationError, OpenWebUIError
+from .._exceptions import APIResponseValidationError, APIStatusError, OpenWebUIError
 from .._parsing import path_param
 from ._tree import CURRENT, MessageTree
 
@@ -30,6 +30,8 @@ STOP_GRACE = 15.0
 """Seconds to wait for stopped tasks to end before the chat is repaired."""
 FIRST_POLL_DELAY = 0.05
 MAX_POLL_DELAY = 1.0
+LOCKED_RETRIES = 3
+"""Times a completion refused with SQLite's "database is locked" is sent again."""
 DEFAULT_TITLE = "New Chat"
 SESSION_PREFIX = "owui-chats-client-"
 
@@ -384,6 +386,20 @@ def make_reply(turn: Turn, chat_id: str, chat: ChatResponse) -> ChatReply:
         error=message.get("error"),
         chat=chat,
     )
+
+
+def locked_retry_delay(exc: BaseException, attempt: int) -> float | None:
+    """Seconds to wait before sending a refused completion again, or None to give up.
+
+    With its default SQLite database, Open WebUI answers a write that meets another one still
+    in progress (an earlier answer's background work) with ``database is locked``, before the
+    completion has started a task; sending it again once that write is over is safe.
+    """
+    if attempt >= LOCKED_RETRIES or not isinstance(exc, APIStatusError):
+        return None
+    if "database is locked" not in str(exc.detail):
+        return None
+    return 0.25 * 2.0**attempt
 
 
 class Backoff:

@@ -3,7 +3,9 @@ the page's, and Socket.IO events become the right text pieces."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -220,3 +222,81 @@ def test_repair_plan_finishes_an_answer_stopped_before_it_wrote() -> None:
     fixed = MessageTree.from_chat(form["chat"])
     assert fixed.messages[turn.assistant_message_id]["done"] is True
     assert fixed.problems() == []
+
+
+class LockedOnceServer:
+    """A server whose first completion meets a locked SQLite database (what a healthy Open WebUI
+    answers while an earlier answer's background work is still writing), then works."""
+
+    def __init__(self) -> None:
+        self.chat: dict[str, Any] = {}
+        self.completions = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        path, method = request.url.path, request.method
+        body = json.loads(request.content) if request.content else None
+        if (method, path) == ("POST", "/api/v1/chats/new"):
+            self.chat = body["chat"]
+            return self.chat_answer()
+        if (method, path) == ("POST", "/api/chat/completions"):
+            self.completions += 1
+            if self.completions == 1:
+                detail = "(sqlite3.OperationalError) database is locked"
+                return httpx.Response(400, json={"detail": detail})
+            answer = self.chat["history"]["messages"][body["id"]]
+            # what Open WebUI 0.12.4 stores: the answer, unlinked from its question
+            answer.update(content="echo: hi", done=True, parentId=None, childrenIds=[])
+            return httpx.Response(200, json={"status": True, "task_ids": ["t1"], "chat_id": "c1"})
+        if (method, path) == ("GET", "/api/tasks/chat/c1"):
+            return httpx.Response(200, json={"task_ids": []})
+        if (method, path) == ("GET", "/api/v1/chats/c1"):
+            return self.chat_answer()
+        if (method, path) == ("POST", "/api/v1/chats/c1"):
+            self.chat.update(body["chat"])
+            return self.chat_answer()
+        return httpx.Response(404, json={"detail": "Not Found"})
+
+    def chat_answer(self) -> httpx.Response:
+        return httpx.Response(
+            200,
+            json={
+                "id": "c1",
+                "user_id": "u",
+                "title": self.chat.get("title", ""),
+                "chat": self.chat,
+                "updated_at": 1,
+                "created_at": 1,
+                "archived": False,
+            },
+        )
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_completion_refused_by_a_locked_database_is_sent_again(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import owui_chats_client.lib._conversations as conversations
+
+    waits: list[float] = []
+    monkeypatch.setattr(conversations.time, "sleep", waits.append)
+
+    async def no_wait(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(asyncio, "sleep", no_wait)
+    server = LockedOnceServer()
+    transport = httpx.MockTransport(server)
+    if mode == "sync":
+        with ChatsClient(
+            "http://x", api_key="k", http_client=httpx.Client(transport=transport)
+        ) as c:
+            reply = c.start_chat("echo", "hi")
+    else:
+        async with AsyncChatsClient(
+            "http://x", api_key="k", http_client=httpx.AsyncClient(transport=transport)
+        ) as ac:
+            reply = await ac.start_chat("echo", "hi")
+    assert server.completions == 2 and waits == [0.25]
+    assert reply.content == "echo: hi" and reply.done
+    assert reply.tree.problems() == [], "the stored answer was linked back to its question"
+    assert [m["content"] for m in server.chat["messages"]] == ["hi", "echo: hi"]
