@@ -37,6 +37,9 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+    from .lib._live import AsyncMessageStream, MessageStream
+    from .lib._steps import ChatReply, ConversationError, TasksTimeoutError
+    from .lib._tree import MessageTree
 
 __all__ = [
     "__version__",
@@ -61,6 +64,12 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStreamError",
+    "ChatReply",
+    "MessageTree",
+    "MessageStream",
+    "AsyncMessageStream",
+    "ConversationError",
+    "TasksTimeoutError",
 ]
 
 # Where each public name lives; the rest of __all__ comes from _exceptions.
@@ -72,6 +81,12 @@ _WHERE: dict[str, str] = {
     "AsyncStream": "._streaming",
     "JSONLinesStream": "._streaming",
     "AsyncJSONLinesStream": "._streaming",
+    "ChatReply": ".lib._steps",
+    "ConversationError": ".lib._steps",
+    "TasksTimeoutError": ".lib._steps",
+    "MessageStream": ".lib._live",
+    "AsyncMessageStream": ".lib._live",
+    "MessageTree": ".lib._tree",
 }
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._base import async_raw_method
 from ._generated.client import AsyncChatsMethods, AsyncChatsMethodsWithRawResponse
+from .lib._conversations import AsyncConversationsMixin
 
 if TYPE_CHECKING:
     from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse
@@ -31,7 +32,7 @@ _CLIENT_ARGS = """
 """
 
 
-class AsyncChatsClient(AsyncChatsMethods):
+class AsyncChatsClient(AsyncChatsMethods, AsyncConversationsMixin):
     __doc__ = "Asynchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
 
     async def aclose(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._base import raw_method
 from ._generated.client import ChatsMethods, ChatsMethodsWithRawResponse
+from .lib._conversations import ConversationsMixin
 
 if TYPE_CHECKING:
     from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse
@@ -31,7 +32,7 @@ _CLIENT_ARGS = """
 """
 
 
-class ChatsClient(ChatsMethods):
+class ChatsClient(ChatsMethods, ConversationsMixin):
     __doc__ = "hronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
 
     def close(self) -> None:

@@ -8,6 +8,9 @@
 - ``delete_all_tags`` (in `_async_client`): 0.12.4 removed ``DELETE /api/v1/chats/{id}/tags/all``;
   the method removes the tags one by one.
 - ``chat_completed_api`` (in `_async_client`): owui-client's name for ``chat_completed``.
+
+The conversation methods (``start_chat``, ``send_message``...) span several routes each and live
+apart, in ``lib/``, built on the public methods only.
 """
 
 from __future__ import annotations

