@@ -1608,7 +1608,7 @@ def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
                 peak["cli"],
                 "B",
                 "10 MiB budget",
-                peak["cli"] / (10 * MIB),
+                [value / (10 * MIB) for value in grew["cli"]],
                 ("<=", 1.00),
                 note=f"VmHWM growth of a fresh process around one export of {size / 1e6:.1f} MB; "
                 "flat: memory does not grow with the number of chats",

@@ -52,6 +52,7 @@ TORCH_PIN = "torch==2.13.0"
 
 ECHO_MODEL = "echo"
 SLOW_ECHO_MODEL = "slowecho"
+ODD_MODEL = "oddshapes"
 ACTION_ID = "echoaction"
 FILTER_ID = "suffixfilter"
 FILTER_SUFFIX = " [filtered]"
@@ -89,6 +90,23 @@ class Pipe:
 
         return chunks()
 '''
+
+# Streams events of the shapes backends and pipe functions send besides OpenAI chunks.
+ODD_PIPE = """
+class Pipe:
+    def pipe(self, body: dict):
+        if not body.get("stream"):
+            return "odd shapes"
+
+        def events():
+            yield {"sources": [{"source": {"name": "doc"}, "document": ["text"]}]}
+            yield {"selected_model_id": "oddshapes"}
+            yield {"choices": [{"delta": {"content": "odd "}}]}
+            yield {"id": "o1", "choices": [{"index": 0, "delta": {"content": "shapes"}}], "more": 1}
+            yield {"usage": {"prompt_tokens": 1, "completion_tokens": 2}}
+
+        return events()
+"""
 
 ACTION = """
 class Action:
@@ -544,6 +562,7 @@ def seed(base_url: str) -> Seed:
             _create_function(
                 http, admin_token, SLOW_ECHO_MODEL, "Slow Echo", ECHO_PIPE.format(delay=0.4)
             )
+            _create_function(http, admin_token, ODD_MODEL, "Odd Shapes", ODD_PIPE)
             _create_function(http, admin_token, ACTION_ID, "Echo Action", ACTION)
             _create_function(http, admin_token, FILTER_ID, "Suffix Filter", FILTER)
             _check(

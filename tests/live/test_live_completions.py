@@ -191,3 +191,30 @@ async def test_resolve_tool_call_without_a_pending_call(api: Any, new_chat: Any)
         )
     assert caught.value.status_code == 404
     assert caught.value.detail == "Tool call not found."
+
+
+async def test_stream_yields_events_of_any_shape(api: Any) -> None:
+    """A pipe that yields sources, a selected model, chunks without index, usage: every event
+    arrives, as a chunk with its absent fields UNSET and the event itself as ``stream.raw``."""
+    stream = await api.chat_completion({**form(), "model": "oddshapes"}, stream=True)
+    chunks: list[ChatCompletionChunk] = []
+    raws: list[Any] = []
+    if api.is_async:
+        async with stream:
+            async for chunk in stream:
+                chunks.append(chunk)
+                raws.append(stream.raw)
+    else:
+        with stream:
+            for chunk in stream:
+                chunks.append(chunk)
+                raws.append(stream.raw)
+    assert raws[:2] == [
+        {"sources": [{"source": {"name": "doc"}, "document": ["text"]}]},
+        {"selected_model_id": "oddshapes"},
+    ]
+    assert chunks[0]["sources"][0]["document"] == ["text"]
+    assert {"usage": {"prompt_tokens": 1, "completion_tokens": 2}} in raws
+    assert text_of(chunks) == "odd shapes"
+    assert [chunk.to_dict() for chunk in chunks] == raws
+    assert stream.response.is_closed
