@@ -156,11 +156,16 @@ def fast_from_dict(cls: type[M]) -> Callable[[Mapping[str, Any]], M] | None:
     if set(keys) != {f"\0{f.name}" for f in fields}:
         return None
     # Compiled once per model, like attrs compiles its own __init__: plain attribute stores.
-    lines = ["def from_dict(data):", "    rest = dict(data)", "    instance = new(cls)"]
+    lines = [
+        "def from_dict(data):",
+        "    rest = dict(data)",
+        "    pop = rest.pop",
+        "    instance = new(cls)",
+    ]
     for f in fields:
         key = keys[f"\0{f.name}"]
         default = "" if f.default is attrs.NOTHING else ", UNSET"
-        lines.append(f"    instance.{f.name} = rest.pop({key!r}{default})")
+        lines.append(f"    instance.{f.name} = pop({key!r}{default})")
     lines += ["    instance.additional_properties = rest", "    return instance"]
     namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, "UNSET": UNSET}
     exec("\n".join(lines), namespace)  # names are identifiers, keys are repr() literals
@@ -183,7 +188,7 @@ def model(cls: type[M]) -> Parser[M]:
     """Parser of one model: its dict answer becomes an instance, or APIResponseValidationError."""
 
     def parse(data: Any) -> M:
-        if not isinstance(data, dict):
+        if type(data) is not dict:
             raise _mismatch(cls.__name__, data)
         try:
             return _builder(cls)(data)
@@ -192,6 +197,7 @@ def model(cls: type[M]) -> Parser[M]:
         except (TypeError, ValueError, AttributeError) as exc:
             raise _mismatch(cls.__name__, data, exc) from None
 
+    parse.model = cls  # type: ignore[attr-defined]  # lets list_of build a list in one pass
     return parse
 
 
@@ -215,9 +221,17 @@ def optional(parser: Parser[T]) -> Parser[T | None]:
 
 
 def list_of(parser: Parser[T]) -> Parser[list[T]]:
+    cls = getattr(parser, "model", None)
+
     def parse(data: Any) -> list[T]:
         if not isinstance(data, list):
             raise _mismatch("a list", data)
+        if cls is not None and all(type(item) is dict for item in data):
+            build = _builder(cls)
+            try:  # the common case, a list of models, without a call per item
+                return [build(item) for item in data]
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # the item-by-item path below names the error
         return [parser(item) for item in data]
 
     return parse

@@ -495,7 +495,12 @@ def row_overhead(report: Report, sizes: Sizes) -> None:
     transport = httpx.MockTransport(answer)
     url = f"{MOCK_BASE}/api/v1/chats/list"
     # The same query and headers that the facade sends.
-    params = {"include_pinned": "false", "include_folders": "false"}
+    params = {
+        "include_pinned": "false",
+        "include_folders": "false",
+        "sort_by": "updated_at",
+        "sort_dir": "desc",
+    }
     headers = {"Accept": "application/json", "Authorization": f"Bearer {MOCK_KEY}"}
 
     raw = httpx.Client(transport=transport)
