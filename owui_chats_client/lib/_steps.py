@@ -369,9 +369,10 @@ def repair_plan(
 
 
 def make_reply(turn: Turn, chat_id: str, chat: ChatResponse) -> ChatReply:
-    tree = MessageTree.from_chat(chat_payload(chat))
-    message = tree.messages.get(turn.assistant_message_id)
-    if message is None:
+    history = chat_payload(chat).get("history")
+    messages = history.get("messages") if isinstance(history, Mapping) else None
+    message = messages.get(turn.assistant_message_id) if isinstance(messages, Mapping) else None
+    if not isinstance(message, Mapping):
         raise ConversationError(
             f"chat {chat_id}: the answer {turn.assistant_message_id} is not in the stored chat"
         )
