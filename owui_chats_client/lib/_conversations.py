@@ -112,7 +112,8 @@ class ConversationsMixin:
     def wait_for_tasks(
         self, chat_id: str, *, timeout: float | None = DEFAULT_ANSWER_TIMEOUT
     ) -> None:
-        """Wait until the chat has no running task, polling with backoff (50 ms up to 1 s).
+        """Wait until the chat has no running task, polling every 50 ms, then
+        less often (up to once a second) after the first half second.
 
         ``GET /api/tasks/chat/{chat_id}``. On timeout, or Ctrl-C while waiting, the tasks are
         stopped (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message tree is
@@ -373,7 +374,8 @@ class AsyncConversationsMixin:
     async def wait_for_tasks(
         self, chat_id: str, *, timeout: float | None = DEFAULT_ANSWER_TIMEOUT
     ) -> None:
-        """Wait until the chat has no running task, polling with backoff (50 ms up to 1 s).
+        """Wait until the chat has no running task, polling every 50 ms, then
+        less often (up to once a second) after the first half second.
 
         ``GET /api/tasks/chat/{chat_id}``. On timeout, or when the waiting task is cancelled,
         the tasks are stopped (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message

@@ -29,7 +29,12 @@ log = logging.getLogger("owui_chats_client")
 STOP_GRACE = 15.0
 """Seconds to wait for stopped tasks to end before the chat is repaired."""
 FIRST_POLL_DELAY = 0.05
+"""Seconds between polls of a chat's tasks at first..."""
+FAST_POLLING = 0.5
+"""...for this many seconds (most short answers end then), after which the delay grows..."""
+POLL_GROWTH = 1.5
 MAX_POLL_DELAY = 1.0
+"""...by half each time, up to this."""
 LOCKED_RETRIES = 3
 """Times a completion refused with SQLite's "database is locked" is sent again."""
 DEFAULT_TITLE = "New Chat"
@@ -369,9 +374,10 @@ def repair_plan(
 
 
 def make_reply(turn: Turn, chat_id: str, chat: ChatResponse) -> ChatReply:
-    tree = MessageTree.from_chat(chat_payload(chat))
-    message = tree.messages.get(turn.assistant_message_id)
-    if message is None:
+    history = chat_payload(chat).get("history")
+    messages = history.get("messages") if isinstance(history, Mapping) else None
+    message = messages.get(turn.assistant_message_id) if isinstance(messages, Mapping) else None
+    if not isinstance(message, Mapping):
         raise ConversationError(
             f"chat {chat_id}: the answer {turn.assistant_message_id} is not in the stored chat"
         )
@@ -403,20 +409,23 @@ def locked_retry_delay(exc: BaseException, attempt: int) -> float | None:
 
 
 class Backoff:
-    """Polling delays (doubling from 50 ms to 1 s) within an optional deadline."""
+    """Polling delays within an optional deadline: every 50 ms for the first half second, then
+    half as long again each time, up to 1 s."""
 
     def __init__(self, timeout: float | None) -> None:
-        self.deadline = None if timeout is None else time.monotonic() + timeout
+        self.started = time.monotonic()
+        self.deadline = None if timeout is None else self.started + timeout
         self.delay = FIRST_POLL_DELAY
 
     def next_delay(self) -> float | None:
         """Seconds to sleep before the next poll, or None once the deadline has passed."""
-        delay = self.delay
-        self.delay = min(self.delay * 2, MAX_POLL_DELAY)
+        now = time.monotonic()
+        if now - self.started >= FAST_POLLING:
+            self.delay = min(self.delay * POLL_GROWTH, MAX_POLL_DELAY)
         if self.deadline is None:
-            return delay
-        remaining = self.deadline - time.monotonic()
-        return None if remaining <= 0 else min(delay, remaining)
+            return self.delay
+        remaining = self.deadline - now
+        return None if remaining <= 0 else min(self.delay, remaining)
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else max(self.deadline - time.monotonic(), 0.001)

@@ -9,7 +9,6 @@ completion.
 
 from __future__ import annotations
 
-import copy
 import time
 import uuid
 from collections.abc import Iterable, Mapping
@@ -21,6 +20,9 @@ Message = dict[str, Any]
 class MessageTree:
     """The ``history`` of a chat: messages by id, linked both ways, and the current leaf.
 
+    The tree keeps its own copies of the messages it is given (each message's dict and
+    ``childrenIds`` list; nested values such as ``files`` are shared), and hands out copies.
+
     Invariants (see `problems`): every link is mutual (``m.parentId == p`` exactly when ``m.id``
     is in ``p.childrenIds``), ``currentId`` is a leaf, ids are unique and match their keys, and
     the linear list (`path`) runs from a root to ``currentId``.
@@ -30,7 +32,7 @@ class MessageTree:
         self, messages: Mapping[str, Mapping[str, Any]] | None = None, current_id: str | None = None
     ) -> None:
         self.messages: dict[str, Message] = {
-            key: copy.deepcopy(dict(value)) for key, value in (messages or {}).items()
+            key: _copy(value) for key, value in (messages or {}).items()
         }
         self.current_id = current_id
 
@@ -55,7 +57,7 @@ class MessageTree:
         for item in chat.get("messages") or []:
             if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
                 continue
-            message = copy.deepcopy(dict(item))
+            message = _copy(item)
             message["parentId"] = parent
             message["childrenIds"] = []
             tree.messages[message["id"]] = message
@@ -67,11 +69,14 @@ class MessageTree:
 
     def history(self) -> dict[str, Any]:
         """``{"messages": ..., "currentId": ...}``, a copy ready to send."""
-        return {"messages": copy.deepcopy(self.messages), "currentId": self.current_id}
+        return {
+            "messages": {key: _copy(value) for key, value in self.messages.items()},
+            "currentId": self.current_id,
+        }
 
     def linear(self) -> list[Message]:
         """The linear ``messages`` list: copies of the messages from the root to ``currentId``."""
-        return copy.deepcopy(self.path())
+        return [_copy(message) for message in self.path()]
 
     def chat_fields(self) -> dict[str, Any]:
         """The ``history`` and ``messages`` fields of a chat payload."""
@@ -228,7 +233,18 @@ class MessageTree:
         rebuilt from the parent links, keeping their order. ``currentId`` becomes
         ``current_id`` when given, and then descends to the last leaf under it.
         """
-        before = (copy.deepcopy(self.messages), self.current_id)
+        if self._links_sound():  # the usual case: only currentId may need to move
+            target = current_id if current_id in self.messages else self.current_id
+            if target not in self.messages:
+                target = self._latest_leaf()
+            leaf = self.last_leaf(target) if target is not None else None
+            if leaf is None or (
+                not self._children(leaf) and self.path(leaf)[0].get("parentId") is None
+            ):
+                changed = leaf != self.current_id
+                self.current_id = leaf
+                return changed
+        before = self._links()
         claimed: dict[str, str] = {}
         for key in self.messages:
             for child in self._children(key):
@@ -239,6 +255,11 @@ class MessageTree:
             if parent is None or parent not in self.messages or parent == key:
                 message["parentId"] = claimed.get(key)
         self._break_cycles()
+        by_parent: dict[str, list[str]] = {}
+        for key, message in self.messages.items():
+            parent = message.get("parentId")
+            if isinstance(parent, str):
+                by_parent.setdefault(parent, []).append(key)
         for key, message in self.messages.items():
             kept = [
                 c
@@ -246,26 +267,57 @@ class MessageTree:
                 if c in self.messages and self.messages[c].get("parentId") == key
             ]
             listed = set(kept)
-            for other_key, other in self.messages.items():
-                if other.get("parentId") == key and other_key not in listed:
-                    kept.append(other_key)
+            kept.extend(c for c in by_parent.get(key, ()) if c not in listed)
             message["childrenIds"] = kept
         target = current_id if current_id in self.messages else self.current_id
         if target not in self.messages:
             target = self._latest_leaf()
         self.current_id = self.last_leaf(target) if target is not None else None
-        return (self.messages, self.current_id) != before
+        return self._links() != before
+
+    def _links_sound(self) -> bool:
+        """Whether every link is mutual, no children list repeats an id and parents exist."""
+        messages = self.messages
+        for key, message in messages.items():
+            parent = message.get("parentId")
+            if parent is not None:
+                parent_message = messages.get(parent)
+                if parent_message is None or key not in (parent_message.get("childrenIds") or ()):
+                    return False
+            children = message.get("childrenIds")
+            if not isinstance(children, list) or len(set(children)) != len(children):
+                return False
+            for child in children:
+                child_message = messages.get(child)
+                if child_message is None or child_message.get("parentId") != key:
+                    return False
+        return True
+
+    def _links(self) -> tuple[dict[str, tuple[Any, Any]], str | None]:
+        links = {}
+        for key, message in self.messages.items():
+            children = message.get("childrenIds")
+            links[key] = (
+                message.get("parentId"),
+                tuple(children) if isinstance(children, list) else children,
+            )
+        return links, self.current_id
 
     def _break_cycles(self) -> None:
-        for key in self.messages:
-            seen = {key}
-            node = self.messages[key].get("parentId")
-            while isinstance(node, str) and node in self.messages:
-                if node in seen:
-                    self.messages[key]["parentId"] = None
+        """Cut the parent link that closes a cycle (one walk up from each message, shared)."""
+        sound: set[str] = set()  # messages whose ancestry ends at a root
+        for start in self.messages:
+            walk: list[str] = []
+            on_walk: set[str] = set()
+            node: Any = start
+            while isinstance(node, str) and node in self.messages and node not in sound:
+                if node in on_walk:
+                    self.messages[walk[-1]]["parentId"] = None
                     break
-                seen.add(node)
+                walk.append(node)
+                on_walk.add(node)
                 node = self.messages[node].get("parentId")
+            sound.update(walk)
 
     def _latest_leaf(self) -> str | None:
         leaves = [key for key in self.messages if not self._children(key)]
@@ -286,6 +338,16 @@ class _Current:
 
 
 CURRENT = _Current()
+
+
+def _copy(message: Mapping[str, Any]) -> Message:
+    """A copy of a message that the tree may change: its own dict and ``childrenIds`` list
+    (other nested values, never changed here, are shared)."""
+    copied = dict(message)
+    children = copied.get("childrenIds")
+    if isinstance(children, list):
+        copied["childrenIds"] = list(children)
+    return copied
 
 
 def _number(value: Any) -> float:

@@ -181,3 +181,17 @@ def test_validate_names_every_problem() -> None:
     assert tree.repair() is True
     tree.validate()
     assert tree.current_id == "b"
+
+
+def test_repair_cuts_a_cycle_of_parents() -> None:
+    tree = MessageTree(
+        {
+            "a": {"id": "a", "parentId": "b", "childrenIds": ["b"], "role": "user"},
+            "b": {"id": "b", "parentId": "a", "childrenIds": ["a"], "role": "assistant"},
+        },
+        "b",
+    )
+    assert tree.problems() != []
+    assert tree.repair() is True
+    assert_sound(tree)
+    assert [m["id"] for m in tree.linear()] in (["a", "b"], ["b", "a"])
