@@ -205,16 +205,14 @@ def atomic_output(target: str) -> Iterator[IO[bytes]]:
     import tempfile
 
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
-            mode="wb", dir=directory, prefix=f".{path.name}.", suffix=".part", delete=False
-        )
+        fd, part = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     except OSError as exc:
         fail(f"cannot write in {directory}: {exc.strerror or exc}", INPUT)
     try:
-        with handle:
+        with open(fd, "wb") as handle:  # a plain file object: no wrapper call on every write
             yield handle
-        os.replace(handle.name, path)
+        os.replace(part, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(handle.name)
+            os.unlink(part)
         raise
