@@ -346,10 +346,6 @@ class BaseClient(Generic[HttpClientT]):
             raise
         return result
 
-    def _result(self, response: httpx.Response, parser: Parser[T]) -> T:
-        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it."""
-        return self._wrap(response, self._parse(response, parser))
-
     def _wrap(self, response: httpx.Response, value: T) -> T:
         return cast(T, APIResponse(response, value)) if self._raw else value
 

@@ -67,12 +67,18 @@ class Transport(BaseClient[httpx.Client]):
         finally:
             response.close()
 
+    def _fetch(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> tuple[httpx.Response, Any]:
+        request = self._build_request(parts, query, body, headers)
+        response = self._send(request, stream=False, idempotent=op.RETRY_SAFE)
+        return response, self._parse(response, op.parse)
+
     def _request(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
     ) -> Any:
-        request = self._build_request(parts, query, body, headers)
-        response = self._send(request, stream=False, idempotent=op.RETRY_SAFE)
-        return self._result(response, op.parse)
+        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it."""
+        return self._wrap(*self._fetch(op, parts, query, body, headers))
 
     def _stream_lines(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
@@ -104,7 +110,7 @@ class Transport(BaseClient[httpx.Client]):
     ) -> Iterator[Any]:
         page = 1
         while True:
-            items = self._request(op, build(page), query, body, headers)
+            _, items = self._fetch(op, build(page), query, body, headers)
             yield from items
             if len(items) < op.PAGE_SIZE:
                 return

@@ -923,3 +923,12 @@ async def test_delete_all_tags_through_raw_response_still_returns_true(harness: 
     client = harness.client(server)
     assert await harness.call(client.with_raw_response.delete_all_tags, "c1") is True
     assert [r.method for r in server.requests] == ["GET", "DELETE"]
+
+
+async def test_raw_response_client_pages_through_plain_items(harness: Harness) -> None:
+    """The auto-paging iterators read pages for themselves, also on a raw-response client."""
+    server = FakeServer(ok(_titles(60)), ok(_titles(1, 60)))
+    raw = harness.client(server).with_raw_response
+    items = await harness.collect(raw.iter_list())
+    assert [item.id for item in items] == [f"c{n}" for n in range(61)]
+    assert server.calls == 2
