@@ -149,20 +149,8 @@ def _add_prune(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The command line; when ``argv`` names a command, only that command gets its options
-    (building every one costs argparse a few milliseconds of gettext look-ups)."""
-    parser = argparse.ArgumentParser(
-        prog="owui-chats",
-        description=DESCRIPTION,
-        epilog=EXIT_STATUSES + "\n" + AUTHOR_NOTE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    from owui_chats_client import __version__
-
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    chosen = argv[0] if argv and argv[0] in SUMMARIES else None
+def _command_parser(name: str, prog: str = "owui-chats") -> argparse.ArgumentParser:
+    """The options of one command."""
     texts = {"export": EXPORT_HELP, "import": IMPORT_HELP, "migrate": MIGRATE_HELP}
     builders = {
         "export": _add_export,
@@ -170,20 +158,44 @@ def _parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "migrate": _add_migrate,
         "prune": _add_prune,
     }
-    for name, summary in SUMMARIES.items():
-        if chosen is not None and name != chosen:
-            commands.add_parser(name, help=summary, add_help=False)
-            continue
-        sub = commands.add_parser(
-            name,
-            help=summary,
-            description=texts.get(name, PRUNE_HELP),
-            epilog=EXIT_STATUSES,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        builders[name](sub)
-        _add_common(sub)
+    parser = argparse.ArgumentParser(
+        prog=f"{prog} {name}",
+        description=texts.get(name, PRUNE_HELP),
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    builders[name](parser)
+    _add_common(parser)
     return parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The whole command line: ``--help``, ``--version`` and the list of commands."""
+    from owui_chats_client import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="owui-chats",
+        description=DESCRIPTION,
+        epilog=EXIT_STATUSES + "\n" + AUTHOR_NOTE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, summary in SUMMARIES.items():
+        commands.add_parser(name, help=summary, add_help=False)
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """``argv`` parsed; a command's own parser is built alone (building every one costs
+    argparse a few milliseconds of gettext look-ups), the whole one only without a command."""
+    if not argv or argv[0] not in SUMMARIES:
+        parser = _parser()
+        parser.parse_args(argv)  # prints help, the version or the usage error, and exits
+        parser.error("name the command first: owui-chats COMMAND [options]")
+    args = _command_parser(argv[0]).parse_args(argv[1:])
+    args.command = argv[0]
+    return args
 
 
 def _positive(text: str) -> int:
@@ -383,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``owui-chats`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     if argv is None:
         argv = sys.argv[1:]
-    args = _parser(argv).parse_args(argv)
+    args = parse_args(argv)
     console = Console(quiet=args.quiet, verbose=args.verbose)
     try:
         return COMMANDS[args.command](args, console)

@@ -746,6 +746,27 @@ def test_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
             assert "rewrites the author of imported messages" in text
 
 
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        ([], "owui-chats: error: the following arguments are required: COMMAND"),
+        (["bogus"], "owui-chats: error: argument COMMAND: invalid choice: 'bogus'"),
+        (["-q", "export", "-o", "x"], "owui-chats: error: unrecognized arguments: -q"),
+        (["export"], "owui-chats export: error: the following arguments are required: -o"),
+        (["prune", "--older-than", "soon"], "owui-chats prune: error: argument --older-than"),
+        (["import", "f", "--batch-size", "0"], "owui-chats import: error: argument --batch-size"),
+    ],
+)
+def test_usage_errors_name_the_command(
+    argv: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert says in err and err.startswith("usage: owui-chats")
+
+
 def test_interrupted_export_leaves_no_file(
     cli: Callable[..., Run],
     accounts: Callable[[Any], Account],
