@@ -1556,7 +1556,7 @@ def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
                 if main(["export", "-o", str(cli_file), *replay]) != 0:
                     raise RuntimeError("owui-chats export (replayed) failed")
 
-            replay_rounds = rounds * 3
+            replay_rounds = rounds * 15  # ~80 ms a round: enough for a stable median
             log(f"row 6a: the same body replayed, {replay_rounds} rounds")
             replayed = interleave(
                 [

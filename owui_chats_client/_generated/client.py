@@ -1475,6 +1475,11 @@ class ChatsMethods(Transport):
 
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
+            stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
+                False a single answer; None lets the `stream` field of form_data decide
+                (typed then as a single answer: pass True for a typed stream).
+            background: True runs the completion as a task on the server and answers at once with
+                `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
         """
 
         parts = ops.chat_completion_api.build(
@@ -1537,6 +1542,11 @@ class ChatsMethods(Transport):
 
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
+            stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
+                False a single answer; None lets the `stream` field of form_data decide
+                (typed then as a single answer: pass True for a typed stream).
+            background: True runs the completion as a task on the server and answers at once with
+                `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
         """
 
         parts = ops.chat_completion.build(
@@ -3148,6 +3158,11 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
+            stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
+                False a single answer; None lets the `stream` field of form_data decide
+                (typed then as a single answer: pass True for a typed stream).
+            background: True runs the completion as a task on the server and answers at once with
+                `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
         """
 
         parts = ops.chat_completion_api.build(
@@ -3210,6 +3225,11 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
+            stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
+                False a single answer; None lets the `stream` field of form_data decide
+                (typed then as a single answer: pass True for a typed stream).
+            background: True runs the completion as a task on the server and answers at once with
+                `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
         """
 
         parts = ops.chat_completion.build(
