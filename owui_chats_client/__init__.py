@@ -37,7 +37,8 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
-    from .lib._live import AsyncMessageStream, MessageStream
+    from .lib._async_live_stream import AsyncMessageStream
+    from .lib._live_stream import MessageStream
     from .lib._steps import ChatReply, ConversationError, TasksTimeoutError
     from .lib._tree import MessageTree
 
@@ -84,8 +85,8 @@ _WHERE: dict[str, str] = {
     "ChatReply": ".lib._steps",
     "ConversationError": ".lib._steps",
     "TasksTimeoutError": ".lib._steps",
-    "MessageStream": ".lib._live",
-    "AsyncMessageStream": ".lib._live",
+    "MessageStream": ".lib._live_stream",
+    "AsyncMessageStream": ".lib._async_live_stream",
     "MessageTree": ".lib._tree",
 }
 

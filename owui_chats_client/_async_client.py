@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._base import async_raw_method
 from ._generated.client import AsyncChatsMethods, AsyncChatsMethodsWithRawResponse
-from .lib._conversations import AsyncConversationsMixin
+from .lib._async_conversations import AsyncConversationsMixin
 
 if TYPE_CHECKING:
     from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse

@@ -67,18 +67,21 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
         finally:
             await response.aclose()
 
-    async def _fetch(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> tuple[httpx.Response, Any]:
+    async def _request(
+        self,
+        op: ModuleType,
+        parts: Parts,
+        query: Extra,
+        body: Extra,
+        headers: Extra,
+        wrap: bool = True,
+    ) -> Any:
+        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it
+        unless ``wrap`` is false (paging needs the items)."""
         request = self._build_request(parts, query, body, headers)
         response = await self._send(request, stream=False, idempotent=op.RETRY_SAFE)
-        return response, self._parse(response, op.parse)
-
-    async def _request(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> Any:
-        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it."""
-        return self._wrap(*await self._fetch(op, parts, query, body, headers))
+        value = self._parse(response, op.parse)
+        return self._wrap(response, value) if wrap else value
 
     async def _stream_lines(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
@@ -110,7 +113,7 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
     ) -> AsyncIterator[Any]:
         page = 1
         while True:
-            _, items = await self._fetch(op, build(page), query, body, headers)
+            items = await self._request(op, build(page), query, body, headers, wrap=False)
             for item in items:
                 yield item
             if len(items) < op.PAGE_SIZE:

@@ -22,3 +22,6 @@ LOCAL_CHAT_ID_PREFIX = "local:api-"
 BASE_URL_ENV = "OPENWEBUI_BASE_URL"
 API_KEY_ENV = "OPENWEBUI_API_KEY"
 LOG_ENV = "OPENWEBUI_LOG"
+
+#: Seconds ``start_chat``, ``send_message`` and ``wait_for_tasks`` wait for an answer by default.
+DEFAULT_ANSWER_TIMEOUT = 600.0

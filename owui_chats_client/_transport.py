@@ -67,18 +67,21 @@ class Transport(BaseClient[httpx.Client]):
         finally:
             response.close()
 
-    def _fetch(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> tuple[httpx.Response, Any]:
+    def _request(
+        self,
+        op: ModuleType,
+        parts: Parts,
+        query: Extra,
+        body: Extra,
+        headers: Extra,
+        wrap: bool = True,
+    ) -> Any:
+        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it
+        unless ``wrap`` is false (paging needs the items)."""
         request = self._build_request(parts, query, body, headers)
         response = self._send(request, stream=False, idempotent=op.RETRY_SAFE)
-        return response, self._parse(response, op.parse)
-
-    def _request(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> Any:
-        """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it."""
-        return self._wrap(*self._fetch(op, parts, query, body, headers))
+        value = self._parse(response, op.parse)
+        return self._wrap(response, value) if wrap else value
 
     def _stream_lines(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
@@ -110,7 +113,7 @@ class Transport(BaseClient[httpx.Client]):
     ) -> Iterator[Any]:
         page = 1
         while True:
-            _, items = self._fetch(op, build(page), query, body, headers)
+            items = self._request(op, build(page), query, body, headers, wrap=False)
             yield from items
             if len(items) < op.PAGE_SIZE:
                 return

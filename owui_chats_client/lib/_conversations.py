@@ -1,12 +1,13 @@
 """Conversations: start a chat or continue one and get the stored answer, as the web page does.
 
-`ConversationsMixin` (sync) and `AsyncConversationsMixin` (async) are mirror images: they only
-send requests through the client's public methods (``create_new``, ``get``, ``update``,
+`ConversationsMixin` gives `ChatsClient` its conversation methods. They only send
+requests through the client's public methods (``create_new``, ``get``, ``update``,
 ``chat_completion``, ``list_tasks``, ``stop_tasks``, ``delete_message``) and sleep. Every other
 step (checking input, building the tree and the request bodies, repairing what the server
 stores, polling delays) is shared and lives in `_steps` and `_tree`, imported on first use so
 that importing a client stays cheap.
 """
+# Written by scripts/unasync.py from lib/_async_conversations.py; edit that file instead.
 
 from __future__ import annotations
 
@@ -14,18 +15,17 @@ import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
+from .._constants import DEFAULT_ANSWER_TIMEOUT
+
 if TYPE_CHECKING:
     from .._generated.models import ChatResponse
-    from ._live import AsyncMessageStream, MessageStream
-    from ._steps import AsyncChats, ChatReply, NextTurnInput, SyncChats, Turn
-
-DEFAULT_ANSWER_TIMEOUT = 600.0
-"""Seconds `start_chat`, `send_message` and `wait_for_tasks` wait for an answer by default."""
+    from ._live_stream import MessageStream
+    from ._steps import ChatReply, Chats, NextTurnInput, Turn
 
 
 class ConversationsMixin:
-    """`ChatsClient`'s conversation methods: `start_chat`, `send_message`, `wait_for_tasks`,
-    `stream_chat`, `stream_message`."""
+    """`ChatsClient`'s conversation methods: `start_chat`, `send_message`,
+    `wait_for_tasks`, `stream_chat`, `stream_message`."""
 
     def start_chat(
         self,
@@ -67,7 +67,7 @@ class ConversationsMixin:
             generate_tags=generate_tags,
         )
         timeout = s.check_timeout(timeout)
-        chats: SyncChats = s.plain(self)
+        chats: Chats = s.plain(self)
         created = s.require_chat(chats.create_new(turn.new_chat_form()), "(new)")
         return self._answer(chats, turn, str(created.id), timeout)
 
@@ -104,7 +104,7 @@ class ConversationsMixin:
             generate_tags=generate_tags,
         )
         timeout = s.check_timeout(timeout)
-        chats: SyncChats = s.plain(self)
+        chats: Chats = s.plain(self)
         turn = s.next_turn(s.require_chat(chats.get(chat_id), chat_id), given)
         s.require_chat(chats.update(chat_id, turn.chat_update_form()), chat_id)
         return self._answer(chats, turn, chat_id, timeout)
@@ -115,19 +115,21 @@ class ConversationsMixin:
         """Wait until the chat has no running task, polling every 50 ms, then
         less often (up to once a second) after the first half second.
 
-        ``GET /api/tasks/chat/{chat_id}``. On timeout, or Ctrl-C while waiting, the tasks are
-        stopped (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message tree is
-        repaired before `TasksTimeoutError` (or ``KeyboardInterrupt``) propagates.
+        ``GET /api/tasks/chat/{chat_id}``. On timeout, or when the wait is interrupted (Ctrl-C,
+        or in async code its task cancelled), the tasks are stopped
+        (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message tree is repaired before
+        the error propagates.
         """
         from . import _steps as s
 
         chat_id = s.check_chat_id(chat_id)
         timeout = s.check_timeout(timeout)
-        chats: SyncChats = s.plain(self)
+        chats: Chats = s.plain(self)
         backoff = s.Backoff(timeout)
         try:
             while True:
-                running = chats.list_tasks(chat_id).task_ids
+                tasks = chats.list_tasks(chat_id)
+                running = tasks.task_ids
                 if not running:
                     return
                 delay = backoff.next_delay()
@@ -153,9 +155,9 @@ class ConversationsMixin:
     ) -> MessageStream:
         """`start_chat`, yielding the answer's text as the server produces it.
 
-        Iterate the returned `MessageStream` (best inside ``with``); ``stream.reply`` is the
-        `ChatReply` once it is exhausted. Needs the ``live`` extra and a JWT (see
-        `stream_message`). Routes: those of `start_chat`, plus the Socket.IO channel
+        Iterate the returned `MessageStream` (best as a context manager);
+        ``stream.reply`` is the `ChatReply` once it is exhausted. Needs the ``live`` extra and a
+        JWT (see `stream_message`). Routes: those of `start_chat`, plus the Socket.IO channel
         ``/ws/socket.io``.
         """
         from . import _steps as s
@@ -209,7 +211,11 @@ class ConversationsMixin:
     # -- steps ---------------------------------------------------------------------------------
 
     def _answer(
-        self, chats: SyncChats, turn: Turn, chat_id: str, timeout: float | None
+        self,
+        chats: Chats,
+        turn: Turn,
+        chat_id: str,
+        timeout: float | None,
     ) -> ChatReply:
         from . import _steps as s
 
@@ -221,7 +227,7 @@ class ConversationsMixin:
             raise
         return self._finish(chats, turn, chat_id)
 
-    def _start(self, chats: SyncChats, form: dict[str, Any], chat_id: str) -> None:
+    def _start(self, chats: Chats, form: dict[str, Any], chat_id: str) -> None:
         """``POST /api/chat/completions`` as a background task (again while SQLite is locked)."""
         from . import _steps as s
 
@@ -229,7 +235,7 @@ class ConversationsMixin:
         while True:
             try:
                 answer = chats.chat_completion(form, background=True)
-            except KeyboardInterrupt:  # the task may have started: stop it
+            except KeyboardInterrupt:  # the task may have started
                 self._stop_and_repair(chats, chat_id)
                 raise
             except Exception as exc:
@@ -242,13 +248,13 @@ class ConversationsMixin:
             s.check_background_answer(answer)
             return
 
-    def _finish(self, chats: SyncChats, turn: Turn, chat_id: str) -> ChatReply:
+    def _finish(self, chats: Chats, turn: Turn, chat_id: str) -> ChatReply:
         from . import _steps as s
 
         chat = self._repair(chats, chat_id, turn.assistant_message_id)
         return s.make_reply(turn, chat_id, chat)
 
-    def _repair(self, chats: SyncChats, chat_id: str, current_id: str | None) -> ChatResponse:
+    def _repair(self, chats: Chats, chat_id: str, current_id: str | None) -> ChatResponse:
         from . import _steps as s
 
         chat = s.require_chat(chats.get(chat_id), chat_id)
@@ -259,15 +265,16 @@ class ConversationsMixin:
             chat = s.require_chat(chats.update(chat_id, form), chat_id)
         return chat
 
-    def _stop_and_repair(self, chats: SyncChats, chat_id: str) -> None:
+    def _stop_and_repair(self, chats: Chats, chat_id: str) -> None:
         """Stop the chat's tasks, wait for them to end, and repair its tree (best effort)."""
         from . import _steps as s
 
         try:
             chats.stop_tasks(chat_id)
             backoff = s.Backoff(s.STOP_GRACE)
-            while chats.list_tasks(chat_id).task_ids:
-                delay = backoff.next_delay()
+            while True:
+                tasks = chats.list_tasks(chat_id)
+                delay = backoff.next_delay() if tasks.task_ids else None
                 if delay is None:
                     break
                 time.sleep(delay)
@@ -284,283 +291,13 @@ class ConversationsMixin:
         token: str | None,
     ) -> MessageStream:
         from . import _steps as s
-        from ._live import MessageStream, Outcome, import_socketio, run_sync_stream
+        from ._live import Outcome, import_socketio
+        from ._live_stream import MessageStream, run_stream
 
         token = s.socket_token(self, token)
         import_socketio()
-        chats: SyncChats = s.plain(self)
+        chats: Chats = s.plain(self)
         outcome = Outcome()
         base_url = str(getattr(self, "base_url", ""))
-        pieces = run_sync_stream(
-            self, chats, base_url, chat_id, turn, given, timeout, token, outcome
-        )
+        pieces = run_stream(self, chats, base_url, chat_id, turn, given, timeout, token, outcome)
         return MessageStream(pieces, outcome)
-
-
-class AsyncConversationsMixin:
-    """`AsyncChatsClient`'s conversation methods: `start_chat`, `send_message`,
-    `wait_for_tasks`, `stream_chat`, `stream_message`."""
-
-    async def start_chat(
-        self,
-        model: str,
-        content: str,
-        *,
-        system: str | None = None,
-        params: Mapping[str, Any] | None = None,
-        title: str | None = None,
-        generate_title: bool = False,
-        generate_tags: bool = False,
-        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-    ) -> ChatReply:
-        """Create a chat with one question, wait for the model's answer and return it stored.
-
-        Routes: ``POST /api/v1/chats/new``, ``POST /api/chat/completions`` (a background task,
-        as the web page runs it), ``GET /api/tasks/chat/{chat_id}`` until it is done,
-        ``GET /api/v1/chats/{id}`` and ``POST /api/v1/chats/{id}`` (repairs the message tree).
-        See `ChatsClient.start_chat` for the arguments.
-        """
-        from . import _steps as s
-
-        turn = s.new_turn(
-            model,
-            content,
-            system=system,
-            params=params,
-            title=title,
-            generate_title=generate_title,
-            generate_tags=generate_tags,
-        )
-        timeout = s.check_timeout(timeout)
-        chats: AsyncChats = s.plain(self)
-        created = s.require_chat(await chats.create_new(turn.new_chat_form()), "(new)")
-        return await self._answer(chats, turn, str(created.id), timeout)
-
-    async def send_message(
-        self,
-        chat_id: str,
-        content: str,
-        *,
-        model: str | None = None,
-        system: str | None = None,
-        params: Mapping[str, Any] | None = None,
-        generate_title: bool = False,
-        generate_tags: bool = False,
-        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-    ) -> ChatReply:
-        """Ask the next question in a stored chat (from its ``currentId``) and return the answer.
-
-        Routes: ``GET /api/v1/chats/{id}``, ``POST /api/v1/chats/{id}`` (adds the question and
-        the answer's placeholder), ``POST /api/chat/completions``,
-        ``GET /api/tasks/chat/{chat_id}``, then ``GET`` and ``POST /api/v1/chats/{id}`` again.
-        """
-        from . import _steps as s
-
-        chat_id = s.check_chat_id(chat_id)
-        given = s.next_turn_input(
-            content,
-            model=model,
-            system=system,
-            params=params,
-            generate_title=generate_title,
-            generate_tags=generate_tags,
-        )
-        timeout = s.check_timeout(timeout)
-        chats: AsyncChats = s.plain(self)
-        turn = s.next_turn(s.require_chat(await chats.get(chat_id), chat_id), given)
-        s.require_chat(await chats.update(chat_id, turn.chat_update_form()), chat_id)
-        return await self._answer(chats, turn, chat_id, timeout)
-
-    async def wait_for_tasks(
-        self, chat_id: str, *, timeout: float | None = DEFAULT_ANSWER_TIMEOUT
-    ) -> None:
-        """Wait until the chat has no running task, polling every 50 ms, then
-        less often (up to once a second) after the first half second.
-
-        ``GET /api/tasks/chat/{chat_id}``. On timeout, or when the waiting task is cancelled,
-        the tasks are stopped (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message
-        tree is repaired before `TasksTimeoutError` (or ``CancelledError``) propagates.
-        """
-        import asyncio
-
-        from . import _steps as s
-
-        chat_id = s.check_chat_id(chat_id)
-        timeout = s.check_timeout(timeout)
-        chats: AsyncChats = s.plain(self)
-        backoff = s.Backoff(timeout)
-        try:
-            while True:
-                running = (await chats.list_tasks(chat_id)).task_ids
-                if not running:
-                    return
-                delay = backoff.next_delay()
-                if delay is None:
-                    raise s.TasksTimeoutError(chat_id, running, cast(float, timeout))
-                await asyncio.sleep(delay)
-        except (asyncio.CancelledError, KeyboardInterrupt, s.TasksTimeoutError):
-            await s.shielded(self._stop_and_repair(chats, chat_id))
-            raise
-
-    def stream_chat(
-        self,
-        model: str,
-        content: str,
-        *,
-        system: str | None = None,
-        params: Mapping[str, Any] | None = None,
-        title: str | None = None,
-        generate_title: bool = False,
-        generate_tags: bool = False,
-        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-        socket_token: str | None = None,
-    ) -> AsyncMessageStream:
-        """`start_chat`, yielding the answer's text as the server produces it.
-
-        Iterate the returned `AsyncMessageStream` with ``async for`` (best inside
-        ``async with``); ``stream.reply`` is the `ChatReply` once it is exhausted. Routes: those
-        of `start_chat`, plus the Socket.IO channel ``/ws/socket.io``.
-        """
-        from . import _steps as s
-
-        turn = s.new_turn(
-            model,
-            content,
-            system=system,
-            params=params,
-            title=title,
-            generate_title=generate_title,
-            generate_tags=generate_tags,
-        )
-        return self._stream(None, turn, None, s.check_timeout(timeout), socket_token)
-
-    def stream_message(
-        self,
-        chat_id: str,
-        content: str,
-        *,
-        model: str | None = None,
-        system: str | None = None,
-        params: Mapping[str, Any] | None = None,
-        generate_title: bool = False,
-        generate_tags: bool = False,
-        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-        socket_token: str | None = None,
-    ) -> AsyncMessageStream:
-        """`send_message`, yielding the answer's text as the server produces it.
-
-        See `ChatsClient.stream_message`. Routes: those of `send_message`, plus the Socket.IO
-        channel ``/ws/socket.io``.
-        """
-        from . import _steps as s
-
-        chat_id = s.check_chat_id(chat_id)
-        given = s.next_turn_input(
-            content,
-            model=model,
-            system=system,
-            params=params,
-            generate_title=generate_title,
-            generate_tags=generate_tags,
-        )
-        return self._stream(chat_id, None, given, s.check_timeout(timeout), socket_token)
-
-    # -- steps ---------------------------------------------------------------------------------
-
-    async def _answer(
-        self,
-        chats: AsyncChats,
-        turn: Turn,
-        chat_id: str,
-        timeout: float | None,
-    ) -> ChatReply:
-        from . import _steps as s
-
-        await self._start(chats, turn.completion_form(chat_id), chat_id)
-        try:
-            await self.wait_for_tasks(chat_id, timeout=timeout)
-        except s.TasksTimeoutError as exc:
-            exc.message_id = turn.assistant_message_id
-            raise
-        return await self._finish(chats, turn, chat_id)
-
-    async def _start(self, chats: AsyncChats, form: dict[str, Any], chat_id: str) -> None:
-        """``POST /api/chat/completions`` as a background task (again while SQLite is locked)."""
-        import asyncio
-
-        from . import _steps as s
-
-        attempt = 0
-        while True:
-            try:
-                answer = await chats.chat_completion(form, background=True)
-            except (asyncio.CancelledError, KeyboardInterrupt):  # the task may have started
-                await s.shielded(self._stop_and_repair(chats, chat_id))
-                raise
-            except Exception as exc:
-                delay = s.locked_retry_delay(exc, attempt)
-                if delay is None:
-                    raise
-                await asyncio.sleep(delay)
-                attempt += 1
-                continue
-            s.check_background_answer(answer)
-            return
-
-    async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
-        from . import _steps as s
-
-        chat = await self._repair(chats, chat_id, turn.assistant_message_id)
-        return s.make_reply(turn, chat_id, chat)
-
-    async def _repair(
-        self, chats: AsyncChats, chat_id: str, current_id: str | None
-    ) -> ChatResponse:
-        from . import _steps as s
-
-        chat = s.require_chat(await chats.get(chat_id), chat_id)
-        stuck, form = s.repair_plan(chat, current_id)
-        for message_id in stuck:
-            await chats.delete_message(chat_id, message_id)
-        if form is not None:
-            chat = s.require_chat(await chats.update(chat_id, form), chat_id)
-        return chat
-
-    async def _stop_and_repair(self, chats: AsyncChats, chat_id: str) -> None:
-        """Stop the chat's tasks, wait for them to end, and repair its tree (best effort)."""
-        import asyncio
-
-        from . import _steps as s
-
-        try:
-            await chats.stop_tasks(chat_id)
-            backoff = s.Backoff(s.STOP_GRACE)
-            while (await chats.list_tasks(chat_id)).task_ids:
-                delay = backoff.next_delay()
-                if delay is None:
-                    break
-                await asyncio.sleep(delay)
-            await self._repair(chats, chat_id, None)
-        except Exception:
-            s.log.warning("could not stop the tasks of chat %s", chat_id, exc_info=True)
-
-    def _stream(
-        self,
-        chat_id: str | None,
-        turn: Turn | None,
-        given: NextTurnInput | None,
-        timeout: float | None,
-        token: str | None,
-    ) -> AsyncMessageStream:
-        from . import _steps as s
-        from ._live import AsyncMessageStream, Outcome, import_socketio, run_async_stream
-
-        token = s.socket_token(self, token)
-        import_socketio()
-        chats: AsyncChats = s.plain(self)
-        outcome = Outcome()
-        base_url = str(getattr(self, "base_url", ""))
-        pieces = run_async_stream(
-            self, chats, base_url, chat_id, turn, given, timeout, token, outcome
-        )
-        return AsyncMessageStream(pieces, outcome)

@@ -2,33 +2,21 @@
 
 A client that connects with ``auth={"token": <JWT>}`` joins the room ``user:<id>`` and receives
 ``events`` messages ``{"chat_id", "message_id", "data": {"type", "data"}}`` while a completion
-runs. `Pieces` turns those of one answer into text pieces (no I/O); `run_sync_stream` and
-`run_async_stream` are the mirror-image I/O loops behind `MessageStream` and
-`AsyncMessageStream`. Needs python-socketio (``pip install 'owui-chats-client[live]'``).
+runs. `Pieces` turns those of one answer into text pieces; this module holds what the sync and
+async streams share, none of it I/O but the two event queues. The streams themselves are in
+`_async_live_stream` (`AsyncMessageStream`) and `_live_stream` (`MessageStream`, written from it
+by ``scripts/unasync.py``). Needs python-socketio (``pip install 'owui-chats-client[live]'``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import queue
-from collections.abc import AsyncGenerator, Generator, Mapping
-from types import ModuleType, TracebackType
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any
 
-from ._steps import (
-    Backoff,
-    ChatReply,
-    ConversationError,
-    NextTurnInput,
-    TasksTimeoutError,
-    Turn,
-    next_turn,
-    require_chat,
-    shielded,
-)
-
-if TYPE_CHECKING:
-    from ._conversations import AsyncConversationsMixin, ConversationsMixin
-    from ._steps import AsyncChats, SyncChats
+from ._steps import ChatReply, ConversationError, TasksTimeoutError, Turn
 
 SOCKET_PATH = "/ws/socket.io"
 IDLE_CHECK = 1.0
@@ -134,253 +122,37 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _connect_error(base_url: str, exc: Exception) -> ConversationError:
+def connect_error(base_url: str, exc: Exception) -> ConversationError:
     return ConversationError(f"could not connect to {base_url}{SOCKET_PATH}: {exc}")
 
 
-def _expired(chat_id: str, running: list[str], timeout: float | None, turn: Turn) -> Exception:
+def expired(chat_id: str, running: list[str], timeout: float | None, turn: Turn) -> Exception:
     return TasksTimeoutError(chat_id, running, timeout or 0.0, turn.assistant_message_id)
 
 
-# -- sync ------------------------------------------------------------------------------------
+#: What `next_event` and `async_next_event` answer when no event came in time.
+NO_EVENT = object()
 
 
-class MessageStream:
-    """The text of an answer as it is produced: an iterator of ``str`` and a context manager.
-
-    Nothing is sent before the first item is asked for. Leaving the ``with`` block or `close()`
-    before the end stops the answer (``POST /api/tasks/chat/{chat_id}/stop``) and repairs the
-    chat. ``reply`` is the stored `ChatReply` once the stream is exhausted.
-    """
-
-    def __init__(self, pieces: Generator[str, None, None], outcome: Outcome) -> None:
-        self._pieces = pieces
-        self._outcome = outcome
-
-    def __iter__(self) -> MessageStream:
-        return self
-
-    def __next__(self) -> str:
-        return next(self._pieces)
-
-    @property
-    def reply(self) -> ChatReply:
-        """The stored answer (after the stream has been read to its end)."""
-        if self._outcome.reply is None:
-            raise ConversationError("the stream has not been read to its end")
-        return self._outcome.reply
-
-    def close(self) -> None:
-        """Stop reading; an answer still running is stopped."""
-        self._pieces.close()
-
-    def __enter__(self) -> MessageStream:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
+def event_queue() -> queue.Queue[Any]:
+    return queue.Queue()
 
 
-def run_sync_stream(
-    owner: ConversationsMixin,
-    chats: SyncChats,
-    base_url: str,
-    chat_id: str | None,
-    turn: Turn | None,
-    given: NextTurnInput | None,
-    timeout: float | None,
-    token: str,
-    outcome: Outcome,
-) -> Generator[str, None, None]:
-    socketio = import_socketio()
-    events: queue.Queue[Any] = queue.Queue()
-    sio = socketio.Client(reconnection=False)
-    sio.on("events", events.put)
+def async_event_queue() -> asyncio.Queue[Any]:
+    return asyncio.Queue()
+
+
+def next_event(events: queue.Queue[Any], wait: float) -> Any:
+    """The next event, or `NO_EVENT` after ``wait`` seconds without one."""
     try:
-        sio.connect(
-            base_url,
-            socketio_path=SOCKET_PATH,
-            auth={"token": token},
-            transports=["websocket"],
-            wait_timeout=CONNECT_TIMEOUT,
-        )
-    except socketio.exceptions.ConnectionError as exc:
-        raise _connect_error(base_url, exc) from exc
+        return events.get(timeout=wait)
+    except queue.Empty:
+        return NO_EVENT
+
+
+async def async_next_event(events: asyncio.Queue[Any], wait: float) -> Any:
+    """The next event, or `NO_EVENT` after ``wait`` seconds without one."""
     try:
-        backoff = Backoff(timeout)
-        if turn is None:
-            assert chat_id is not None and given is not None
-            turn = next_turn(require_chat(chats.get(chat_id), chat_id), given)
-            require_chat(chats.update(chat_id, turn.chat_update_form()), chat_id)
-        else:
-            chat_id = str(require_chat(chats.create_new(turn.new_chat_form()), "(new)").id)
-        pieces = Pieces(chat_id, turn.assistant_message_id)
-        finished = False
-        try:
-            owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
-            while not pieces.ended:
-                remaining = backoff.remaining()
-                try:
-                    event = events.get(timeout=min(IDLE_CHECK, remaining or IDLE_CHECK))
-                except queue.Empty:
-                    running = chats.list_tasks(chat_id).task_ids
-                    if not running:
-                        break
-                    if backoff.next_delay() is None:
-                        raise _expired(chat_id, running, timeout, turn) from None
-                    continue
-                yield from pieces.feed(event)
-            while not events.empty():
-                yield from pieces.feed(events.get_nowait())
-            try:
-                owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
-            except TasksTimeoutError as exc:
-                exc.message_id = turn.assistant_message_id
-                finished = True  # the wait has stopped the tasks and repaired the chat
-                raise
-            finished = True
-            reply = owner._finish(chats, turn, chat_id)
-            outcome.reply = reply
-            tail = pieces.extension(reply.content)
-            if tail:
-                pieces.text += tail
-                yield tail
-        except (GeneratorExit, KeyboardInterrupt, TasksTimeoutError):
-            if not finished:
-                owner._stop_and_repair(chats, chat_id)
-            raise
-    finally:
-        sio.disconnect()
-
-
-# -- async -----------------------------------------------------------------------------------
-
-
-class AsyncMessageStream:
-    """The text of an answer as it is produced: an async iterator of ``str`` and an async
-    context manager.
-
-    Nothing is sent before the first item is asked for. Leaving the ``async with`` block,
-    `aclose()` or cancelling the reading task before the end stops the answer
-    (``POST /api/tasks/chat/{chat_id}/stop``) and repairs the chat. ``reply`` is the stored
-    `ChatReply` once the stream is exhausted.
-    """
-
-    def __init__(self, pieces: AsyncGenerator[str, None], outcome: Outcome) -> None:
-        self._pieces = pieces
-        self._outcome = outcome
-
-    def __aiter__(self) -> AsyncMessageStream:
-        return self
-
-    async def __anext__(self) -> str:
-        return await self._pieces.__anext__()
-
-    @property
-    def reply(self) -> ChatReply:
-        """The stored answer (after the stream has been read to its end)."""
-        if self._outcome.reply is None:
-            raise ConversationError("the stream has not been read to its end")
-        return self._outcome.reply
-
-    async def aclose(self) -> None:
-        """Stop reading; an answer still running is stopped."""
-        await self._pieces.aclose()
-
-    async def __aenter__(self) -> AsyncMessageStream:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-
-async def run_async_stream(
-    owner: AsyncConversationsMixin,
-    chats: AsyncChats,
-    base_url: str,
-    chat_id: str | None,
-    turn: Turn | None,
-    given: NextTurnInput | None,
-    timeout: float | None,
-    token: str,
-    outcome: Outcome,
-) -> AsyncGenerator[str, None]:
-    import asyncio
-
-    socketio = import_socketio()
-    events: asyncio.Queue[Any] = asyncio.Queue()
-    sio = socketio.AsyncClient(reconnection=False)
-
-    async def on_event(data: Any) -> None:
-        events.put_nowait(data)
-
-    sio.on("events", on_event)
-    try:
-        await sio.connect(
-            base_url,
-            socketio_path=SOCKET_PATH,
-            auth={"token": token},
-            transports=["websocket"],
-            wait_timeout=CONNECT_TIMEOUT,
-        )
-    except socketio.exceptions.ConnectionError as exc:
-        raise _connect_error(base_url, exc) from exc
-    try:
-        backoff = Backoff(timeout)
-        if turn is None:
-            assert chat_id is not None and given is not None
-            turn = next_turn(require_chat(await chats.get(chat_id), chat_id), given)
-            require_chat(await chats.update(chat_id, turn.chat_update_form()), chat_id)
-        else:
-            chat_id = str(require_chat(await chats.create_new(turn.new_chat_form()), "(new)").id)
-        pieces = Pieces(chat_id, turn.assistant_message_id)
-        finished = False
-        try:
-            await owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
-            while not pieces.ended:
-                remaining = backoff.remaining()
-                try:
-                    event = await asyncio.wait_for(
-                        events.get(), min(IDLE_CHECK, remaining or IDLE_CHECK)
-                    )
-                except TimeoutError:
-                    running = (await chats.list_tasks(chat_id)).task_ids
-                    if not running:
-                        break
-                    if backoff.next_delay() is None:
-                        raise _expired(chat_id, running, timeout, turn) from None
-                    continue
-                for piece in pieces.feed(event):
-                    yield piece
-            while not events.empty():
-                for piece in pieces.feed(events.get_nowait()):
-                    yield piece
-            try:
-                await owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
-            except TasksTimeoutError as exc:
-                exc.message_id = turn.assistant_message_id
-                finished = True  # the wait has stopped the tasks and repaired the chat
-                raise
-            finished = True
-            reply = await owner._finish(chats, turn, chat_id)
-            outcome.reply = reply
-            tail = pieces.extension(reply.content)
-            if tail:
-                pieces.text += tail
-                yield tail
-        except (GeneratorExit, asyncio.CancelledError, KeyboardInterrupt, TasksTimeoutError):
-            if not finished:
-                await shielded(owner._stop_and_repair(chats, chat_id))
-            raise
-    finally:
-        await sio.disconnect()
+        return await asyncio.wait_for(events.get(), wait)
+    except TimeoutError:
+        return NO_EVENT

@@ -434,7 +434,7 @@ class Backoff:
 # -- the clients' view ---------------------------------------------------------------------------
 
 
-class SyncChats(Protocol):
+class Chats(Protocol):
     """The methods of `ChatsClient` that conversations use."""
 
     def create_new(self, form_data: Any) -> ChatResponse | None: ...

@@ -1,0 +1,307 @@
+"""Conversations: start a chat or continue one and get the stored answer, as the web page does.
+
+`AsyncConversationsMixin` gives `AsyncChatsClient` its conversation methods. They only send
+requests through the client's public methods (``create_new``, ``get``, ``update``,
+``chat_completion``, ``list_tasks``, ``stop_tasks``, ``delete_message``) and sleep. Every other
+step (checking input, building the tree and the request bodies, repairing what the server
+stores, polling delays) is shared and lives in `_steps` and `_tree`, imported on first use so
+that importing a client stays cheap.
+"""
+# unasync: scripts/unasync.py writes the sync copy, _conversations.py, from this file.
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast
+
+from .._constants import DEFAULT_ANSWER_TIMEOUT
+
+if TYPE_CHECKING:
+    from .._generated.models import ChatResponse
+    from ._async_live_stream import AsyncMessageStream
+    from ._steps import AsyncChats, ChatReply, NextTurnInput, Turn
+
+
+class AsyncConversationsMixin:
+    """`AsyncChatsClient`'s conversation methods: `start_chat`, `send_message`,
+    `wait_for_tasks`, `stream_chat`, `stream_message`."""
+
+    async def start_chat(
+        self,
+        model: str,
+        content: str,
+        *,
+        system: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        title: str | None = None,
+        generate_title: bool = False,
+        generate_tags: bool = False,
+        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
+    ) -> ChatReply:
+        """Create a chat with one question, wait for the model's answer and return it stored.
+
+        Routes: ``POST /api/v1/chats/new``, ``POST /api/chat/completions`` (a background task,
+        as the web page runs it), ``GET /api/tasks/chat/{chat_id}`` until it is done,
+        ``GET /api/v1/chats/{id}`` and ``POST /api/v1/chats/{id}`` (repairs the message tree).
+
+        Args:
+            model: the model id.
+            content: the question.
+            system: a system prompt, stored in the chat's ``params``.
+            params: model parameters (``temperature``...), stored with the chat.
+            title: the chat's title (default ``"New Chat"``).
+            generate_title, generate_tags: let the server name and tag the chat.
+            timeout: seconds to wait for the answer; then the tasks are stopped and
+                `TasksTimeoutError` is raised.
+        """
+        from . import _steps as s
+
+        turn = s.new_turn(
+            model,
+            content,
+            system=system,
+            params=params,
+            title=title,
+            generate_title=generate_title,
+            generate_tags=generate_tags,
+        )
+        timeout = s.check_timeout(timeout)
+        chats: AsyncChats = s.plain(self)
+        created = s.require_chat(await chats.create_new(turn.new_chat_form()), "(new)")
+        return await self._answer(chats, turn, str(created.id), timeout)
+
+    async def send_message(
+        self,
+        chat_id: str,
+        content: str,
+        *,
+        model: str | None = None,
+        system: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        generate_title: bool = False,
+        generate_tags: bool = False,
+        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
+    ) -> ChatReply:
+        """Ask the next question in a stored chat (from its ``currentId``) and return the answer.
+
+        The model defaults to the chat's; ``system`` and ``params`` to the chat's own. One
+        question at a time per chat.
+
+        Routes: ``GET /api/v1/chats/{id}``, ``POST /api/v1/chats/{id}`` (adds the question and
+        the answer's placeholder), ``POST /api/chat/completions``,
+        ``GET /api/tasks/chat/{chat_id}``, then ``GET`` and ``POST /api/v1/chats/{id}`` again.
+        """
+        from . import _steps as s
+
+        chat_id = s.check_chat_id(chat_id)
+        given = s.next_turn_input(
+            content,
+            model=model,
+            system=system,
+            params=params,
+            generate_title=generate_title,
+            generate_tags=generate_tags,
+        )
+        timeout = s.check_timeout(timeout)
+        chats: AsyncChats = s.plain(self)
+        turn = s.next_turn(s.require_chat(await chats.get(chat_id), chat_id), given)
+        s.require_chat(await chats.update(chat_id, turn.chat_update_form()), chat_id)
+        return await self._answer(chats, turn, chat_id, timeout)
+
+    async def wait_for_tasks(
+        self, chat_id: str, *, timeout: float | None = DEFAULT_ANSWER_TIMEOUT
+    ) -> None:
+        """Wait until the chat has no running task, polling every 50 ms, then
+        less often (up to once a second) after the first half second.
+
+        ``GET /api/tasks/chat/{chat_id}``. On timeout, or when the wait is interrupted (Ctrl-C,
+        or in async code its task cancelled), the tasks are stopped
+        (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message tree is repaired before
+        the error propagates.
+        """
+        from . import _steps as s
+
+        chat_id = s.check_chat_id(chat_id)
+        timeout = s.check_timeout(timeout)
+        chats: AsyncChats = s.plain(self)
+        backoff = s.Backoff(timeout)
+        try:
+            while True:
+                tasks = await chats.list_tasks(chat_id)
+                running = tasks.task_ids
+                if not running:
+                    return
+                delay = backoff.next_delay()
+                if delay is None:
+                    raise s.TasksTimeoutError(chat_id, running, cast(float, timeout))
+                await asyncio.sleep(delay)
+        except (asyncio.CancelledError, KeyboardInterrupt, s.TasksTimeoutError):
+            await s.shielded(self._stop_and_repair(chats, chat_id))
+            raise
+
+    def stream_chat(
+        self,
+        model: str,
+        content: str,
+        *,
+        system: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        title: str | None = None,
+        generate_title: bool = False,
+        generate_tags: bool = False,
+        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
+        socket_token: str | None = None,
+    ) -> AsyncMessageStream:
+        """`start_chat`, yielding the answer's text as the server produces it.
+
+        Iterate the returned `AsyncMessageStream` (best as a context manager);
+        ``stream.reply`` is the `ChatReply` once it is exhausted. Needs the ``live`` extra and a
+        JWT (see `stream_message`). Routes: those of `start_chat`, plus the Socket.IO channel
+        ``/ws/socket.io``.
+        """
+        from . import _steps as s
+
+        turn = s.new_turn(
+            model,
+            content,
+            system=system,
+            params=params,
+            title=title,
+            generate_title=generate_title,
+            generate_tags=generate_tags,
+        )
+        return self._stream(None, turn, None, s.check_timeout(timeout), socket_token)
+
+    def stream_message(
+        self,
+        chat_id: str,
+        content: str,
+        *,
+        model: str | None = None,
+        system: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        generate_title: bool = False,
+        generate_tags: bool = False,
+        timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
+        socket_token: str | None = None,
+    ) -> AsyncMessageStream:
+        """`send_message`, yielding the answer's text as the server produces it.
+
+        The pieces come from Open WebUI's Socket.IO channel (``/ws/socket.io``, ``events``
+        messages of the answer); once the answer is stored, whatever the outlet filters added
+        follows as a last piece, so the pieces join to ``stream.reply.content`` when the filters
+        only append. Needs ``pip install 'owui-chats-client[live]'`` and a JWT: the client's own
+        credential, or ``socket_token=`` (Open WebUI refuses ``sk-`` keys on that channel).
+        Routes: those of `send_message`, plus the Socket.IO channel.
+        """
+        from . import _steps as s
+
+        chat_id = s.check_chat_id(chat_id)
+        given = s.next_turn_input(
+            content,
+            model=model,
+            system=system,
+            params=params,
+            generate_title=generate_title,
+            generate_tags=generate_tags,
+        )
+        return self._stream(chat_id, None, given, s.check_timeout(timeout), socket_token)
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    async def _answer(
+        self,
+        chats: AsyncChats,
+        turn: Turn,
+        chat_id: str,
+        timeout: float | None,
+    ) -> ChatReply:
+        from . import _steps as s
+
+        await self._start(chats, turn.completion_form(chat_id), chat_id)
+        try:
+            await self.wait_for_tasks(chat_id, timeout=timeout)
+        except s.TasksTimeoutError as exc:
+            exc.message_id = turn.assistant_message_id
+            raise
+        return await self._finish(chats, turn, chat_id)
+
+    async def _start(self, chats: AsyncChats, form: dict[str, Any], chat_id: str) -> None:
+        """``POST /api/chat/completions`` as a background task (again while SQLite is locked)."""
+        from . import _steps as s
+
+        attempt = 0
+        while True:
+            try:
+                answer = await chats.chat_completion(form, background=True)
+            except (asyncio.CancelledError, KeyboardInterrupt):  # the task may have started
+                await s.shielded(self._stop_and_repair(chats, chat_id))
+                raise
+            except Exception as exc:
+                delay = s.locked_retry_delay(exc, attempt)
+                if delay is None:
+                    raise
+                await asyncio.sleep(delay)
+                attempt += 1
+                continue
+            s.check_background_answer(answer)
+            return
+
+    async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
+        from . import _steps as s
+
+        chat = await self._repair(chats, chat_id, turn.assistant_message_id)
+        return s.make_reply(turn, chat_id, chat)
+
+    async def _repair(
+        self, chats: AsyncChats, chat_id: str, current_id: str | None
+    ) -> ChatResponse:
+        from . import _steps as s
+
+        chat = s.require_chat(await chats.get(chat_id), chat_id)
+        stuck, form = s.repair_plan(chat, current_id)
+        for message_id in stuck:
+            await chats.delete_message(chat_id, message_id)
+        if form is not None:
+            chat = s.require_chat(await chats.update(chat_id, form), chat_id)
+        return chat
+
+    async def _stop_and_repair(self, chats: AsyncChats, chat_id: str) -> None:
+        """Stop the chat's tasks, wait for them to end, and repair its tree (best effort)."""
+        from . import _steps as s
+
+        try:
+            await chats.stop_tasks(chat_id)
+            backoff = s.Backoff(s.STOP_GRACE)
+            while True:
+                tasks = await chats.list_tasks(chat_id)
+                delay = backoff.next_delay() if tasks.task_ids else None
+                if delay is None:
+                    break
+                await asyncio.sleep(delay)
+            await self._repair(chats, chat_id, None)
+        except Exception:
+            s.log.warning("could not stop the tasks of chat %s", chat_id, exc_info=True)
+
+    def _stream(
+        self,
+        chat_id: str | None,
+        turn: Turn | None,
+        given: NextTurnInput | None,
+        timeout: float | None,
+        token: str | None,
+    ) -> AsyncMessageStream:
+        from . import _steps as s
+        from ._async_live_stream import AsyncMessageStream, async_run_stream
+        from ._live import Outcome, import_socketio
+
+        token = s.socket_token(self, token)
+        import_socketio()
+        chats: AsyncChats = s.plain(self)
+        outcome = Outcome()
+        base_url = str(getattr(self, "base_url", ""))
+        pieces = async_run_stream(
+            self, chats, base_url, chat_id, turn, given, timeout, token, outcome
+        )
+        return AsyncMessageStream(pieces, outcome)

@@ -1,0 +1,165 @@
+"""`AsyncMessageStream`: an answer's text as Open WebUI produces it, and the I/O loop behind it.
+
+The loop connects to the Socket.IO channel, starts the answer as a background task, turns the
+``events`` of that answer into text pieces (`Pieces`), and at the end returns the stored,
+repaired answer as the stream's ``reply``. What the sync and async loops share is in `_live`.
+"""
+# unasync: scripts/unasync.py writes the sync copy, _live_stream.py, from this file.
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from ._live import (
+    CONNECT_TIMEOUT,
+    IDLE_CHECK,
+    NO_EVENT,
+    SOCKET_PATH,
+    Outcome,
+    Pieces,
+    async_event_queue,
+    async_next_event,
+    connect_error,
+    expired,
+    import_socketio,
+)
+from ._steps import (
+    Backoff,
+    ChatReply,
+    ConversationError,
+    NextTurnInput,
+    TasksTimeoutError,
+    Turn,
+    next_turn,
+    require_chat,
+    shielded,
+)
+
+if TYPE_CHECKING:
+    from ._async_conversations import AsyncConversationsMixin
+    from ._steps import AsyncChats
+
+
+class AsyncMessageStream:
+    """The text of an answer as it is produced: iterate it for ``str`` pieces, best as a
+    context manager.
+
+    Nothing is sent before the first piece is asked for. Leaving the block, `aclose()`, or (in
+    async code) cancelling the reading task before the end stops the answer
+    (``POST /api/tasks/chat/{chat_id}/stop``) and repairs the chat. ``reply`` is the stored
+    `ChatReply` once the stream is exhausted.
+    """
+
+    def __init__(self, pieces: AsyncGenerator[str, None], outcome: Outcome) -> None:
+        self._pieces = pieces
+        self._outcome = outcome
+
+    def __aiter__(self) -> AsyncMessageStream:
+        return self
+
+    async def __anext__(self) -> str:
+        return await self._pieces.__anext__()
+
+    @property
+    def reply(self) -> ChatReply:
+        """The stored answer (after the stream has been read to its end)."""
+        if self._outcome.reply is None:
+            raise ConversationError("the stream has not been read to its end")
+        return self._outcome.reply
+
+    async def aclose(self) -> None:
+        """Stop reading; an answer still running is stopped."""
+        await self._pieces.aclose()
+
+    async def __aenter__(self) -> AsyncMessageStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+
+async def async_run_stream(
+    owner: AsyncConversationsMixin,
+    chats: AsyncChats,
+    base_url: str,
+    chat_id: str | None,
+    turn: Turn | None,
+    given: NextTurnInput | None,
+    timeout: float | None,
+    token: str,
+    outcome: Outcome,
+) -> AsyncGenerator[str, None]:
+    """The pieces of one answer: of a new chat (``turn``) or of the next question in
+    ``chat_id`` (``given``)."""
+    socketio = import_socketio()
+    events = async_event_queue()
+    sio = socketio.AsyncClient(reconnection=False)
+
+    async def on_event(data: Any) -> None:
+        events.put_nowait(data)
+
+    sio.on("events", on_event)
+    try:
+        await sio.connect(
+            base_url,
+            socketio_path=SOCKET_PATH,
+            auth={"token": token},
+            transports=["websocket"],
+            wait_timeout=CONNECT_TIMEOUT,
+        )
+    except socketio.exceptions.ConnectionError as exc:
+        raise connect_error(base_url, exc) from exc
+    try:
+        backoff = Backoff(timeout)
+        if turn is None:
+            assert chat_id is not None and given is not None
+            turn = next_turn(require_chat(await chats.get(chat_id), chat_id), given)
+            require_chat(await chats.update(chat_id, turn.chat_update_form()), chat_id)
+        else:
+            chat_id = str(require_chat(await chats.create_new(turn.new_chat_form()), "(new)").id)
+        pieces = Pieces(chat_id, turn.assistant_message_id)
+        finished = False
+        try:
+            await owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
+            while not pieces.ended:
+                remaining = backoff.remaining()
+                event = await async_next_event(events, min(IDLE_CHECK, remaining or IDLE_CHECK))
+                if event is NO_EVENT:
+                    tasks = await chats.list_tasks(chat_id)
+                    if not tasks.task_ids:
+                        break
+                    if backoff.next_delay() is None:
+                        raise expired(chat_id, tasks.task_ids, timeout, turn)
+                    continue
+                for piece in pieces.feed(event):
+                    yield piece
+            while not events.empty():
+                for piece in pieces.feed(events.get_nowait()):
+                    yield piece
+            try:
+                await owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
+            except TasksTimeoutError as exc:
+                exc.message_id = turn.assistant_message_id
+                finished = True  # the wait has stopped the tasks and repaired the chat
+                raise
+            finished = True
+            reply = await owner._finish(chats, turn, chat_id)
+            outcome.reply = reply
+            tail = pieces.extension(reply.content)
+            if tail:
+                pieces.text += tail
+                yield tail
+        except (GeneratorExit, asyncio.CancelledError, KeyboardInterrupt, TasksTimeoutError):
+            if not finished:
+                await shielded(owner._stop_and_repair(chats, chat_id))
+            raise
+    finally:
+        await sio.disconnect()
