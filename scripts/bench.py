@@ -122,11 +122,11 @@ FULL = Sizes(
     bulk_rounds=11,
     memory_rounds=3,
     get_calls=200,
-    get_rounds=9,
+    get_rounds=15,
     import_runs=15,
     cli_rounds=7,
     send_calls=10,
-    send_rounds=7,
+    send_rounds=15,
 )
 QUICK = Sizes(
     overhead_calls=100,
@@ -1569,7 +1569,7 @@ def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
                 if main(["export", "-o", str(cli_file), *replay]) != 0:
                     raise RuntimeError("owui-chats export (replayed) failed")
 
-            replay_rounds = rounds * 15  # ~80 ms a round: enough for a stable median
+            replay_rounds = rounds * 30  # ~80 ms a round: enough for a stable median
             log(f"row 6a: the same body replayed, {replay_rounds} rounds")
             replayed = interleave(
                 [
