@@ -18,6 +18,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async_client import AsyncChatsClient
+    from ._async_streaming import AsyncJSONLinesStream, AsyncStream
     from ._base import APIResponse
     from ._client import ChatsClient
     from ._exceptions import (
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
         RateLimitError,
         UnprocessableEntityError,
     )
-    from ._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+    from ._streaming import JSONLinesStream, Stream
     from .lib._async_live_stream import AsyncMessageStream
     from .lib._live_stream import MessageStream
     from .lib._steps import ChatReply, ConversationError, TasksTimeoutError
@@ -79,9 +80,9 @@ _WHERE: dict[str, str] = {
     "AsyncChatsClient": "._async_client",
     "APIResponse": "._base",
     "Stream": "._streaming",
-    "AsyncStream": "._streaming",
+    "AsyncStream": "._async_streaming",
     "JSONLinesStream": "._streaming",
-    "AsyncJSONLinesStream": "._streaming",
+    "AsyncJSONLinesStream": "._async_streaming",
     "ChatReply": ".lib._steps",
     "ConversationError": ".lib._steps",
     "TasksTimeoutError": ".lib._steps",

@@ -16,8 +16,9 @@ from typing import Any
 import httpx
 
 from . import _base
+from ._async_streaming import AsyncJSONLinesStream, AsyncStream
 from ._base import BaseClient
-from ._streaming import AsyncJSONLinesStream, AsyncStream, is_event_stream
+from ._stream_decoding import is_event_stream
 
 Parts = dict[str, Any]
 Extra = Mapping[str, Any] | None

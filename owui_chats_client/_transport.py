@@ -17,7 +17,8 @@ import httpx
 
 from . import _base
 from ._base import BaseClient
-from ._streaming import JSONLinesStream, Stream, is_event_stream
+from ._stream_decoding import is_event_stream
+from ._streaming import JSONLinesStream, Stream
 
 Parts = dict[str, Any]
 Extra = Mapping[str, Any] | None

@@ -1,7 +1,9 @@
 """Write the sync modules from their async sources, as httpcore does.
 
-``_async_transport.py`` -> ``_transport.py``, ``_async_client.py`` -> ``_client.py`` and
-``lib/_async_conversations.py`` -> ``lib/_conversations.py`` (in ``owui_chats_client``): the same
+``_async_transport.py`` -> ``_transport.py``, ``_async_client.py`` -> ``_client.py``,
+``_async_streaming.py`` -> ``_streaming.py``, ``lib/_async_conversations.py`` ->
+``lib/_conversations.py`` and ``lib/_async_live_stream.py`` -> ``lib/_live_stream.py`` (in
+``owui_chats_client``): the same
 code less ``async``/``await``, with the sync names of the same things; clean-up that async code
 shields from cancellation runs as is.
 ``--check`` fails, naming the files, when a written copy is not current.
@@ -18,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "owui_chats_client"
 FILES = {
     "_async_transport.py": "_transport.py",
     "_async_client.py": "_client.py",
+    "_async_streaming.py": "_streaming.py",
     "lib/_async_conversations.py": "lib/_conversations.py",
     "lib/_async_live_stream.py": "lib/_live_stream.py",
 }
@@ -40,6 +43,7 @@ RULES = [
     (r"\bAsync(\w+)", r"\1"),
     (r"\basync_(\w+)", r"\1"),
     (r"\basyncio_sleep\b", "time_sleep"),
+    (r"\.aiter_(\w+)\(", r".iter_\1("),
     (r"\ba(close|read|iter)\b", r"\1"),
     (r"\b__a(enter|exit|iter|next)__\b", r"__\1__"),
     (r"\basynchronous\b", "synchronous"),

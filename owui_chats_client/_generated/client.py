@@ -16,7 +16,8 @@ from .._transport import Transport
 from .api import chats as ops
 
 if TYPE_CHECKING:
-    from .._streaming import AsyncJSONLinesStream, AsyncStream, JSONLinesStream, Stream
+    from .._async_streaming import AsyncJSONLinesStream, AsyncStream
+    from .._streaming import JSONLinesStream, Stream
     from .models import *
 
 
