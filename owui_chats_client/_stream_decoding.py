@@ -20,7 +20,7 @@ T = TypeVar("T")
 DONE = "[DONE]"
 
 
-def stream_where(response: httpx.Response) -> str:
+def _where(response: httpx.Response) -> str:
     return where(response.request)
 
 
@@ -32,7 +32,7 @@ def is_event_stream(response: httpx.Response) -> bool:
 def cut_error(response: httpx.Response, exc: Exception | None = None) -> APIConnectionError:
     why = f": {type(exc).__name__}: {exc}" if exc is not None else ""
     return APIConnectionError(
-        f"the stream of {stream_where(response)} was cut before it ended{why}",
+        f"the stream of {_where(response)} was cut before it ended{why}",
         request=response.request,
     )
 
@@ -44,7 +44,7 @@ def decode_event(
         data = raw[0] = loads(event.data)
     except ValueError:
         raise APIResponseValidationError(
-            f"event of {stream_where(response)} is not JSON: {event.data[:200]!r}",
+            f"event of {_where(response)} is not JSON: {event.data[:200]!r}",
             response=response,
         ) from None
     if event.event == "error" or (
@@ -53,12 +53,12 @@ def decode_event(
         error = data.get("error", data) if isinstance(data, dict) else data
         detail = error.get("detail") or error.get("message") if isinstance(error, dict) else error
         raise APIStreamError(
-            f"error event in the stream of {stream_where(response)}: {detail}", data=data
+            f"error event in the stream of {_where(response)}: {detail}", data=data
         )
     try:
         return parser(data)
     except APIResponseValidationError as exc:
-        exc.args = (f"event of {stream_where(response)}: {exc.args[0]}",)
+        exc.args = (f"event of {_where(response)}: {exc.args[0]}",)
         exc.response = response
         raise
 
@@ -70,12 +70,12 @@ def decode_line(
         data = raw[0] = loads(line)
     except ValueError:
         raise APIResponseValidationError(
-            f"line {number} of {stream_where(response)} is not valid JSON: {line[:200]!r}",
+            f"line {number} of {_where(response)} is not valid JSON: {line[:200]!r}",
             response=response,
         ) from None
     try:
         return parser(data)
     except APIResponseValidationError as exc:
-        exc.args = (f"line {number} of {stream_where(response)}: {exc.args[0]}",)
+        exc.args = (f"line {number} of {_where(response)}: {exc.args[0]}",)
         exc.response = response
         raise

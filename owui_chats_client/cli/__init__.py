@@ -149,7 +149,7 @@ def _add_prune(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _command_parser(name: str, prog: str = "owui-chats") -> argparse.ArgumentParser:
+def _command_parser(name: str) -> argparse.ArgumentParser:
     """The options of one command."""
     texts = {"export": EXPORT_HELP, "import": IMPORT_HELP, "migrate": MIGRATE_HELP}
     builders = {
@@ -159,7 +159,7 @@ def _command_parser(name: str, prog: str = "owui-chats") -> argparse.ArgumentPar
         "prune": _add_prune,
     }
     parser = argparse.ArgumentParser(
-        prog=f"{prog} {name}",
+        prog=f"owui-chats {name}",
         description=texts.get(name, PRUNE_HELP),
         epilog=EXIT_STATUSES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -186,7 +186,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """``argv`` parsed; a command's own parser is built alone (building every one costs
     argparse a few milliseconds of gettext look-ups), the whole one only without a command."""
     if not argv or argv[0] not in SUMMARIES:
@@ -395,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``owui-chats`` with ``argv`` (default ``sys.argv[1:]``); returns the exit status."""
     if argv is None:
         argv = sys.argv[1:]
-    args = parse_args(argv)
+    args = _parse_args(argv)
     console = Console(quiet=args.quiet, verbose=args.verbose)
     try:
         return COMMANDS[args.command](args, console)

@@ -10,13 +10,15 @@ by ``scripts/unasync.py``). Needs python-socketio (``pip install 'owui-chats-cli
 
 from __future__ import annotations
 
-import asyncio
 import queue
 from collections.abc import Mapping
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._steps import ChatReply, ConversationError, TasksTimeoutError, Turn
+
+if TYPE_CHECKING:
+    import asyncio
 
 SOCKET_PATH = "/ws/socket.io"
 IDLE_CHECK = 1.0
@@ -139,6 +141,8 @@ def event_queue() -> queue.Queue[Any]:
 
 
 def async_event_queue() -> asyncio.Queue[Any]:
+    import asyncio  # here: the sync stream never needs it
+
     return asyncio.Queue()
 
 
@@ -152,6 +156,8 @@ def next_event(events: queue.Queue[Any], wait: float) -> Any:
 
 async def async_next_event(events: asyncio.Queue[Any], wait: float) -> Any:
     """The next event, or `NO_EVENT` after ``wait`` seconds without one."""
+    import asyncio
+
     try:
         return await asyncio.wait_for(events.get(), wait)
     except TimeoutError:
