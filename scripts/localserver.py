@@ -16,7 +16,9 @@ environment is removed.
 Environment: ``OWUI_SERVER_VERSION`` (the release), ``OWUI_CHATS_CLIENT_CACHE`` (where
 environments are cached), ``OWUI_SERVER_TORCH`` (the torch requirement installed first; empty to
 let pip choose), ``OWUI_PROGRESS_EVERY`` (seconds between progress lines when stderr is not a
-terminal), ``OWUI_SERVER_LOG_LEVEL`` (the server's log level; the log is ``DATA_DIR/server.log``).
+terminal), ``OWUI_SERVER_LOG_LEVEL`` (the server's log level; the log is ``DATA_DIR/server.log``),
+``OWUI_SERVER_AS_RELEASED=1`` (start ``open-webui serve`` without the launcher's one change, see
+``SERVER_LAUNCHER``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,25 @@ START_DEADLINE = float(os.environ.get("OWUI_SERVER_START_DEADLINE", "240"))
 
 # CPU build of torch; without it pip pulls a multi-GB CUDA build that the chats API never uses.
 TORCH_PIN = "torch==2.13.0"
+
+# Open WebUI 0.12.4 (open_webui/internal/db.py) keeps a database connection in its pool when the
+# request using it is cancelled mid-query, as when a client closes `GET /api/v1/chats/all` early.
+# The query's statement is left open, so in WAL mode that connection keeps reading the database
+# as it was: requests that draw it from the pool do not see rows written since (a chat just made
+# answers 404, a new key 401) until the garbage collector finalizes the statement. The launcher
+# starts the server as `open-webui serve` does, less that listener, so such a connection is
+# discarded (SQLAlchemy's default). OWUI_SERVER_AS_RELEASED=1 runs `open-webui serve` unchanged.
+SERVER_LAUNCHER = """
+import sys
+from sqlalchemy import event
+from open_webui.internal import db
+keep = getattr(db, "_keep_connection_on_cancel", None)
+if keep is not None:
+    event.remove(db.async_engine.sync_engine, "handle_error", keep)
+from open_webui import app
+sys.argv[0] = "open-webui"
+sys.exit(app())
+"""
 
 ECHO_MODEL = "echo"
 SLOW_ECHO_MODEL = "slowecho"
@@ -370,15 +391,23 @@ class LocalServer:
             ENV="dev",
             GLOBAL_LOG_LEVEL=os.environ.get("OWUI_SERVER_LOG_LEVEL", "WARNING"),
             PYTHONUNBUFFERED="1",
+            # what `open-webui serve` sets before the launcher's early import reads it
+            FROM_INIT_PY="true",
         )
         return env
+
+    @staticmethod
+    def _serve_command(exe: Path) -> list[str]:
+        if os.environ.get("OWUI_SERVER_AS_RELEASED") == "1":
+            return [str(exe), "serve"]
+        return [str(exe.parent / "python"), "-c", SERVER_LAUNCHER, "serve"]
 
     def start(self) -> None:
         exe = ensure_installed()
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "ab") as log:
             self._proc = subprocess.Popen(
-                [str(exe), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+                [*self._serve_command(exe), "--host", "127.0.0.1", "--port", str(self.port)],
                 cwd=self.data_dir,
                 env=self._env(),
                 stdout=log,
