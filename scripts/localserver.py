@@ -56,7 +56,8 @@ TORCH_PIN = "torch==2.13.0"
 # request using it is cancelled mid-query, as when a client closes `GET /api/v1/chats/all` early.
 # The query's statement is left open, so in WAL mode that connection keeps reading the database
 # as it was: requests that draw it from the pool do not see rows written since (a chat just made
-# answers 404, a new key 401) until the garbage collector finalizes the statement. The launcher
+# is reported missing: 401 on its routes, 404 on stop and delete) until the garbage collector
+# finalizes the statement. The launcher
 # starts the server as `open-webui serve` does, less that listener, so such a connection is
 # discarded (SQLAlchemy's default). OWUI_SERVER_AS_RELEASED=1 runs `open-webui serve` unchanged.
 SERVER_LAUNCHER = """
