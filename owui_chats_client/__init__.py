@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         UnprocessableEntityError,
+        UnsupportedByServerError,
     )
     from ._streaming import JSONLinesStream, Stream
     from .lib._async_live_stream import AsyncMessageStream
@@ -66,6 +67,7 @@ __all__ = [
     "APITimeoutError",
     "APIResponseValidationError",
     "APIStreamError",
+    "UnsupportedByServerError",
     "ChatReply",
     "MessageTree",
     "MessageStream",

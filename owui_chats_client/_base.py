@@ -28,6 +28,7 @@ from ._exceptions import (
     status_error_class,
 )
 from ._parsing import Parser, decode_json, loads, where
+from ._releases import ServerRelease
 
 log = logging.getLogger("owui_chats_client")
 
@@ -149,6 +150,8 @@ class BaseClient(Generic[HttpClientT]):
         max_retries: int = C.DEFAULT_MAX_RETRIES,
         http_client: HttpClientT | None = None,
         default_headers: Mapping[str, str] | None = None,
+        server_version: str | None = None,
+        check_server_version: bool = True,
     ) -> None:
         setup_logging()
         self.base_url = normalize_base_url(base_url)
@@ -159,6 +162,7 @@ class BaseClient(Generic[HttpClientT]):
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
         self._api_key = api_key
+        self._release = ServerRelease(server_version, check=check_server_version)
         self._configure(
             RequestOptions(
                 timeout=make_timeout(timeout),

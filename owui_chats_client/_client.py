@@ -29,6 +29,11 @@ _CLIENT_ARGS = """
         http_client: your own httpx client (proxies, TLS, transports); closing this client does
             not close it. Timeouts, retries and error mapping apply to it just the same.
         default_headers: headers sent with every request.
+        server_version: the server's Open WebUI release (``"0.10.2"``), for a proxy that hides
+            ``GET /api/version``; by default the client asks the server, once, when a call
+            depends on it.
+        check_server_version: False sends every call as it is, without refusing what the
+            server's release lacks (`UnsupportedByServerError`).
 """
 
 

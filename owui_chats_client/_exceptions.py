@@ -15,7 +15,8 @@
     ├── APIConnectionError          no answer: refused, reset, DNS, a stream cut short...
     │   └── APITimeoutError
     ├── APIResponseValidationError  an answer that is not what the API promises
-    └── APIStreamError              an error event inside a stream
+    ├── APIStreamError              an error event inside a stream
+    └── UnsupportedByServerError    the server's release lacks the operation or a part sent
 """
 
 from __future__ import annotations
@@ -148,3 +149,30 @@ class APIStreamError(OpenWebUIError):
     def __init__(self, message: str, *, data: Any) -> None:
         super().__init__(message)
         self.data = data
+
+
+class UnsupportedByServerError(OpenWebUIError):
+    """The server's Open WebUI release lacks an operation, or a parameter or field that was
+    passed; raised before anything is sent to that route.
+
+    Attributes:
+        method: the client method (the spec's operationId), such as ``"mark_unread"``.
+        route: its HTTP method and path, such as ``"POST /api/v1/chats/{id}/unread"``.
+        part: the parameter or field the server lacks (``"query parameter sort_by"``), or
+            ``None`` when it lacks the whole operation.
+        since: the first release that has it.
+        server_version: the server's release, as it states it.
+    """
+
+    def __init__(
+        self, *, method: str, route: str, part: str | None, since: str, server_version: str
+    ) -> None:
+        what = f"{method}() ({route})" if part is None else f"{method}(): the {part}"
+        super().__init__(
+            f"{what} needs Open WebUI {since} or newer; the server runs {server_version}"
+        )
+        self.method = method
+        self.route = route
+        self.part = part
+        self.since = since
+        self.server_version = server_version

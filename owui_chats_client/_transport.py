@@ -17,6 +17,8 @@ import httpx
 
 from . import _base
 from ._base import BaseClient
+from ._exceptions import APIResponseValidationError, APIStatusError
+from ._releases import version_error
 from ._stream_decoding import is_event_stream
 from ._streaming import JSONLinesStream, Stream
 
@@ -68,6 +70,35 @@ class Transport(BaseClient[httpx.Client]):
         finally:
             response.close()
 
+    def server_version(self) -> str:
+        """The Open WebUI release of the server, as it states it (``"0.10.2"``).
+
+        Asked once per client (its `with_options` copies share the answer), on the first call
+        that depends on it; ``server_version=`` given to the client states it instead.
+
+        ``GET /api/version``
+        """
+        release = self._release
+        if release.version is None:
+            request = self._build_request({"method": "GET", "url": "/api/version"})
+            try:
+                response = self._send(request, stream=False, idempotent=True)
+                release.learn(response)
+            except (APIStatusError, APIResponseValidationError) as exc:
+                raise version_error(exc) from exc
+        assert release.version is not None
+        return release.version
+
+    def _prepare(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> httpx.Request:
+        """The request, once it fits the server's release (see `_releases`)."""
+        release = self._release
+        if release.needed(op, parts):
+            self.server_version()
+        release.fit(op, parts)
+        return self._build_request(parts, query, body, headers)
+
     def _request(
         self,
         op: ModuleType,
@@ -79,7 +110,7 @@ class Transport(BaseClient[httpx.Client]):
     ) -> Any:
         """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it
         unless ``wrap`` is false (paging needs the items)."""
-        request = self._build_request(parts, query, body, headers)
+        request = self._prepare(op, parts, query, body, headers)
         response = self._send(request, stream=False, idempotent=op.RETRY_SAFE)
         value = self._parse(response, op.parse)
         return self._wrap(response, value) if wrap else value
@@ -87,14 +118,14 @@ class Transport(BaseClient[httpx.Client]):
     def _stream_lines(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
     ) -> JSONLinesStream[Any]:
-        request = self._build_request(parts, query, body, headers)
+        request = self._prepare(op, parts, query, body, headers)
         response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         return JSONLinesStream(response, op.parse_line)
 
     def _complete(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
     ) -> Any:
-        request = self._build_request(parts, query, body, headers)
+        request = self._prepare(op, parts, query, body, headers)
         response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         if is_event_stream(response):
             return Stream(response, op.parse_event)

@@ -21,6 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import releases  # scripts/releases.py, beside this file
 import unasync  # scripts/unasync.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ EXTENSIONS = {
     "x-stream-field": "the body field that asks for server-sent events",
     "x-stream-param": "a query parameter that switches the answer to NDJSON: {name, method}",
     "x-background": "{requires: [fields], returns: schema, otherwise: schema} of a JSON answer",
+    "x-since": "the first release that has it (written by scripts/releases.py, never by hand)",
 }
 BODY_EXTENSIONS = {"x-body-name": "the argument name of the body (default form_data)"}
 STREAM_TYPES = {"application/x-ndjson": "ndjson", "text/event-stream": "sse"}
@@ -177,24 +179,77 @@ def operation_facts(spec: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], li
                 and any(p.get("name") == "page" for p in op.get("parameters", []))
             ):
                 problems.append(f"{where}: x-paginated needs iterator, page-size and a page param")
+            fact["since"] = op.get("x-since")
+            if fact["since"] is None:
+                problems.append(f"{where}: no x-since (no stored release document has it)")
             facts[name] = fact
+    _later_parts(spec, facts)
     return facts, problems
 
 
-def write_facts(facts: dict[str, dict[str, Any]], templates: Path) -> None:
+def _later_parts(spec: dict[str, Any], facts: dict[str, dict[str, Any]]) -> None:
+    """Per operation, the query parameters and body fields whose x-since is later than its own:
+    ``{since, where, path, default}`` (default absent when the spec gives none)."""
+    targets = releases.spec_targets(spec)
+    by_route = {(f["method"], f["path"]): f for f in facts.values()}
+    for route, keys in targets.items():
+        fact = by_route.get(route)
+        if fact is None:
+            continue
+        later = []
+        for key, node in keys.items():
+            if "x-since" not in node:
+                continue
+            if key[0] == "parameters" and key[1] == "query":
+                where, path = "query", key[2:]
+            elif key[:2] == ("requestBody", "application/json"):
+                where, path = "body", key[2:]
+            else:
+                continue  # an answer's field: documentation only
+            part = {"since": node["x-since"], "where": where, "path": list(path)}
+            part["label"] = ".".join(path).replace(".[]", "[]") + f" ({node['x-since']})"
+            schema = node.get("schema", {}) if where == "query" else node
+            if "default" in schema:
+                part["default"] = schema["default"]
+            later.append(part)
+        fact["later"] = sorted(later, key=lambda part: (part["where"], part["path"]))
+
+
+def required_but_later(spec: dict[str, Any]) -> list[str]:
+    """A field that some supported release lacks cannot be required: parsing that release's
+    answer, or building a request for it, would fail."""
+    problems = []
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        for prop, value in (schema.get("properties") or {}).items():
+            if (
+                isinstance(value, dict)
+                and "x-since" in value
+                and prop in schema.get("required", [])
+            ):
+                problems.append(
+                    f"schema {name}: {prop!r} is required but came in {value['x-since']}; "
+                    "make it optional"
+                )
+    return problems
+
+
+def write_facts(
+    facts: dict[str, dict[str, Any]], known_releases: list[str], templates: Path
+) -> None:
     """The facts as a Jinja module the templates import (Python literals are Jinja literals)."""
     text = "{# Written by scripts/generate.py from openapi.json. #}\n"
     text += "{% set operations = " + pprint.pformat(facts, width=100, sort_dicts=True) + " %}\n"
+    text += "{% set releases = " + repr(known_releases) + " %}\n"
     (templates / "operation_facts.jinja").write_text(text)
 
 
-def generate(into: Path, facts: dict[str, dict[str, Any]]) -> str:
+def generate(into: Path, facts: dict[str, dict[str, Any]], known_releases: list[str]) -> str:
     """Generate the package into ``into`` (which must not exist); return the generator's output."""
     with tempfile.TemporaryDirectory(prefix="owui-gen-") as tmp:
         out = Path(tmp) / "_generated"
         templates = Path(tmp) / "templates"
         shutil.copytree(TEMPLATES, templates)
-        write_facts(facts, templates)
+        write_facts(facts, known_releases, templates)
         result = subprocess.run(
             [
                 sys.executable,
@@ -258,11 +313,26 @@ def main() -> int:
     args = parser.parse_args()
 
     spec = json.loads(SPEC.read_text())
-    facts, problems = operation_facts(spec)
-    problems += lint_spec(spec)
+    documents = releases.stored()
+    problems: list[str] = []
+    if args.check:
+        problems += [
+            f"x-since: {p} (run scripts/generate)"
+            for p in releases.marker_problems(spec, documents)
+        ]
+    else:
+        releases.write_markers(spec, documents)
+        text = json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
+        if text != SPEC.read_text():
+            SPEC.write_text(text)
+            print(
+                f"wrote the x-since markers of {len(documents)} release documents into openapi.json"
+            )
+    facts, fact_problems = operation_facts(spec)
+    problems += fact_problems + lint_spec(spec) + required_but_later(spec)
     with tempfile.TemporaryDirectory(prefix="owui-gen-check-") as tmp:
         fresh = Path(tmp) / "_generated"
-        output = generate(fresh, facts)
+        output = generate(fresh, facts, list(documents))
         problems += [f"generator: {line}" for line in warnings_in(output)]
         if problems:
             print("openapi.json has problems the generator would not report:", file=sys.stderr)

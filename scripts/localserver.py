@@ -6,8 +6,8 @@ seeds it (admin, API key, a second user, a folder, an echo model, an action and 
 
 Command line::
 
-    python scripts/localserver.py install          # only build the cached environment
-    python scripts/localserver.py run              # start, seed, print the env, wait for Ctrl-C
+    python scripts/localserver.py install [VERSION ...]  # only build the cached environments
+    python scripts/localserver.py run [VERSION]          # start, seed, print the env, wait
 
 The install (about 3 GB, 2-4 minutes) reports each step with its expected size and time and shows
 the elapsed time while it runs; a failed step is named with the command to retry, and the partial
@@ -43,7 +43,9 @@ from typing import Any
 
 import httpx
 
-OPENWEBUI_VERSION = os.environ.get("OWUI_SERVER_VERSION", "0.12.4")
+#: The reference release; ``OWUI_SERVER_VERSION`` picks another for the whole run.
+REFERENCE_VERSION = "0.12.4"
+OPENWEBUI_VERSION = os.environ.get("OWUI_SERVER_VERSION", REFERENCE_VERSION)
 CACHE_DIR = Path(
     os.environ.get("OWUI_CHATS_CLIENT_CACHE", Path.home() / ".cache" / "owui-chats-client")
 )
@@ -151,8 +153,8 @@ def _log(message: str) -> None:
     print(f"[localserver] {message}", file=sys.stderr, flush=True)
 
 
-def server_venv() -> Path:
-    return CACHE_DIR / f"server-{OPENWEBUI_VERSION}"
+def server_venv(version: str = OPENWEBUI_VERSION) -> Path:
+    return CACHE_DIR / f"server-{version}"
 
 
 class InstallError(RuntimeError):
@@ -248,14 +250,14 @@ def _install_lock(venv: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def ensure_installed() -> Path:
-    """Install Open WebUI into its cached environment unless a complete one is there.
+def ensure_installed(version: str = OPENWEBUI_VERSION) -> Path:
+    """Install Open WebUI ``version`` into its cached environment unless a complete one is there.
 
     The environment is marked complete (``.complete``) only after every step succeeded; a failed
     step removes the partial environment and raises `InstallError`, naming the step and how to
     retry.
     """
-    venv = server_venv()
+    venv = server_venv(version)
     marker = venv / ".complete"
     exe = venv / "bin" / "open-webui"
     if marker.exists() and exe.exists():
@@ -263,18 +265,18 @@ def ensure_installed() -> Path:
     with _install_lock(venv):
         if marker.exists() and exe.exists():  # another process finished it meanwhile
             return exe
-        _install(venv)
-        marker.write_text(OPENWEBUI_VERSION)
+        _install(venv, version)
+        marker.write_text(version)
     return exe
 
 
-def _install(venv: Path) -> None:
+def _install(venv: Path, version: str) -> None:
     retry = (
-        f"retry with `python scripts/localserver.py install` (or rerun the command; the install "
-        f"starts over in {venv})"
+        f"retry with `python scripts/localserver.py install {version}` (or rerun the command; "
+        f"the install starts over in {venv})"
     )
     _log(
-        f"Open WebUI {OPENWEBUI_VERSION} is not installed yet: one-time install into {venv}, "
+        f"Open WebUI {version} is not installed yet: one-time install into {venv}, "
         "about 3 GB on disk and 2-4 minutes (downloads most of it; reused afterwards)"
     )
     if venv.exists():
@@ -285,7 +287,7 @@ def _install(venv: Path) -> None:
         shutil.rmtree(venv, ignore_errors=True)
         tail = "\n".join(line[:400] for line in detail.strip().splitlines()[-25:])
         return InstallError(
-            f"installing Open WebUI {OPENWEBUI_VERSION} failed at step '{step}'; the partial "
+            f"installing Open WebUI {version} failed at step '{step}'; the partial "
             f"environment was removed; {retry}.\n{tail}".rstrip()
         )
 
@@ -307,14 +309,14 @@ def _install(venv: Path) -> None:
             _log(f"{torch} not available ({output.strip()[-200:]}); pip will choose torch")
     else:
         _log("2/3 skipped: OWUI_SERVER_TORCH is empty, pip chooses torch")
-    step = f"pip install open-webui=={OPENWEBUI_VERSION}"
+    step = f"pip install open-webui=={version}"
     with progress(f"3/3 {step}", "about 2 GB, 1-3 min", grows=venv):
-        code, output = _pip(pip, f"open-webui=={OPENWEBUI_VERSION}")
+        code, output = _pip(pip, f"open-webui=={version}")
         if code != 0:
             raise fail(step, output)
         if not (venv / "bin" / "open-webui").exists():
             raise fail(step, "pip succeeded but bin/open-webui is missing")
-    _log(f"Open WebUI {OPENWEBUI_VERSION} installed ({_human(_dir_size(venv))})")
+    _log(f"Open WebUI {version} installed ({_human(_dir_size(venv))})")
 
 
 def _die_with_parent() -> None:
@@ -359,7 +361,10 @@ class Seed:
 class LocalServer:
     """One Open WebUI process on loopback; restartable on the same port and data."""
 
-    def __init__(self, port: int | None = None, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, port: int | None = None, data_dir: Path | None = None, *, version: str | None = None
+    ) -> None:
+        self.version = version or OPENWEBUI_VERSION
         self.port = port or free_port()
         self._own_dir = data_dir is None
         self.data_dir = data_dir or Path(tempfile.mkdtemp(prefix="owui-data-"))
@@ -389,6 +394,11 @@ class LocalServer:
             RAG_EMBEDDING_MODEL_AUTO_UPDATE="false",
             ENABLE_VERSION_UPDATE_CHECK="false",
             ENABLE_API_KEYS="true",
+            # No embedding model is needed for chats; 0.9 refuses to start offline without one,
+            # so every release gets a remote engine on a closed loopback port (never called).
+            RAG_EMBEDDING_ENGINE="openai",
+            RAG_OPENAI_API_BASE_URL="http://127.0.0.1:9/v1",
+            RAG_OPENAI_API_KEY="unused",
             ENV="dev",
             GLOBAL_LOG_LEVEL=os.environ.get("OWUI_SERVER_LOG_LEVEL", "WARNING"),
             PYTHONUNBUFFERED="1",
@@ -404,7 +414,7 @@ class LocalServer:
         return [str(exe.parent / "python"), "-c", SERVER_LAUNCHER, "serve"]
 
     def start(self) -> None:
-        exe = ensure_installed()
+        exe = ensure_installed(self.version)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with open(self.log_path, "ab") as log:
             self._proc = subprocess.Popen(
@@ -613,23 +623,25 @@ def seed(base_url: str) -> Seed:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[LocalServer]:
-    with LocalServer() as server:
+def running_server(version: str | None = None) -> Iterator[LocalServer]:
+    with LocalServer(version=version) as server:
         yield server
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
+    versions = argv[1:]
     if command == "install":
         try:
-            print(ensure_installed())
+            for version in versions or [OPENWEBUI_VERSION]:
+                print(ensure_installed(version))
         except InstallError as error:
             _log(str(error))
             return 1
         return 0
-    if command == "run":
+    if command == "run" and len(versions) <= 1:
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanup below
-        with running_server() as server:
+        with running_server(*versions) as server:
             assert server.seed is not None
             for key, value in server.seed.env().items():
                 print(f"export {key}={value}")

@@ -23,6 +23,8 @@ SPEC = json.loads((ROOT / "openapi.json").read_text())
 
 # Public names that are not operations of the spec, each a listed special behaviour.
 LIFECYCLE = {"close", "aclose", "with_options", "with_raw_response", "timeout", "max_retries"}
+# What the client knows of its server (GET /api/version, outside the chat routes).
+SERVER = {"server_version"}
 SPECIALS = {"get_all", "delete_all_tags", "chat_completed_api"}
 # Hand-written extras over several routes each (owui_chats_client/lib/).
 CONVERSATIONS = {"start_chat", "send_message", "wait_for_tasks", "stream_chat", "stream_message"}
@@ -57,7 +59,8 @@ def test_every_operation_is_a_method_of_both_clients_with_one_signature() -> Non
     for cls in (ChatsClient, AsyncChatsClient):
         assert operations <= public(cls)
         lifecycle = LIFECYCLE - ({"close"} if cls is AsyncChatsClient else {"aclose"})
-        assert public(cls) - operations == generated_extras() | SPECIALS | CONVERSATIONS | lifecycle
+        extras = generated_extras() | SPECIALS | CONVERSATIONS | SERVER | lifecycle
+        assert public(cls) - operations == extras
     for name in operations | generated_extras() | SPECIALS | CONVERSATIONS:
         sync = inspect.signature(getattr(ChatsClient, name))
         async_ = inspect.signature(getattr(AsyncChatsClient, name))
@@ -83,6 +86,8 @@ CHECK = textwrap.dedent(
 
     def handler(request):
         sent.append(request)
+        if request.url.path == "/api/version":
+            return httpx.Response(200, json={"version": "0.13.0"})
         if request.url.path == "/api/v1/chats/c1/summary":
             return httpx.Response(200, json={"words": 7})
         return httpx.Response(200, json={"id": "c1", "user_id": "u", "title": "T", "chat": {},
@@ -114,6 +119,19 @@ CHECK = textwrap.dedent(
         await client.aclose()
 
     asyncio.run(main())
+
+    # a server of the release before: what came in 0.13.0 is refused before it is sent
+    del sent[:]
+    with ChatsClient("http://h", api_key="sk-x", server_version="0.12.4",
+                     http_client=httpx.Client(transport=httpx.MockTransport(handler))) as c:
+        for call in (lambda: c.get_summary("c1"), lambda: c.get("c1", detail="full")):
+            try:
+                call()
+            except owui_chats_client.UnsupportedByServerError as exc:
+                out.setdefault("refused", []).append([exc.method, exc.part, exc.since])
+        c.get("c1")  # the default of the new parameter is not sent to it
+        out["old_server_query"] = dict(sent[-1].url.params)
+        out["old_server_sent"] = [r.url.path for r in sent]
     print(json.dumps(out))
     """
 )
@@ -176,6 +194,20 @@ def test_a_spec_change_reaches_both_clients(tmp_path: Path) -> None:
     # 4. an operation removed
     del paths["/api/v1/chats/{id}/pin"]
     (copy / "openapi.json").write_text(json.dumps(spec, indent=2))
+    # ... all of it as the next release's own document shows it
+    newest = max(
+        (copy / "scripts" / "releases").glob("*.json"),
+        key=lambda path: tuple(int(n) for n in path.stem.split(".")),
+    )
+    document = json.loads(newest.read_text())
+    document["paths"]["/api/v1/chats/{id}"]["get"].setdefault("parameters", []).append(
+        paths["/api/v1/chats/{id}"]["get"]["parameters"][-1]
+    )
+    document["components"]["schemas"]["ChatResponse"]["properties"]["mood"] = {"type": "string"}
+    document["components"]["schemas"]["ChatSummary"] = schemas["ChatSummary"]
+    document["paths"]["/api/v1/chats/{id}/summary"] = paths["/api/v1/chats/{id}/summary"]
+    del document["paths"]["/api/v1/chats/{id}/pin"]
+    (copy / "scripts" / "releases" / "0.13.0.json").write_text(json.dumps(document))
 
     generate = subprocess.run(
         [sys.executable, str(copy / "scripts" / "generate.py")],
@@ -201,3 +233,14 @@ def test_a_spec_change_reaches_both_clients(tmp_path: Path) -> None:
     assert out["async_summary"] == 7
     assert "``GET /api/v1/chats/{id}/summary``" in out["summary_doc"]
     assert out["pin"] is False and out["async_pin"] is False
+    # the markers the new document implies, written into the copy's spec
+    marked = json.loads((copy / "openapi.json").read_text())
+    assert marked["info"]["x-releases"][-1] == "0.13.0"
+    assert marked["paths"]["/api/v1/chats/{id}/summary"]["get"]["x-since"] == "0.13.0"
+    assert marked["paths"]["/api/v1/chats/{id}"]["get"]["parameters"][-1]["x-since"] == "0.13.0"
+    assert out["refused"] == [
+        ["get_summary", None, "0.13.0"],
+        ["get", "query parameter detail", "0.13.0"],
+    ]
+    assert out["old_server_query"] == {}
+    assert out["old_server_sent"] == ["/api/v1/chats/c1"]

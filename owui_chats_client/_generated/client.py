@@ -44,8 +44,10 @@ class ChatsMethods(Transport):
             page: Page number, counting from 1; the server turns it into a 64-bit row offset.
             include_pinned: Include pinned chats. Default: False.
             include_folders: Include chats that are in folders. Default: False.
-            sort_by: Field to sort by. Default: 'updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'updated_at'. Open WebUI 0.11.4 and newer; left out
+                for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         parts = ops.get_list.build(
@@ -77,8 +79,10 @@ class ChatsMethods(Transport):
         Args:
             include_pinned: Include pinned chats. Default: False.
             include_folders: Include chats that are in folders. Default: False.
-            sort_by: Field to sort by. Default: 'updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'updated_at'. Open WebUI 0.11.4 and newer; left out
+                for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         return self._paginate(
@@ -115,8 +119,10 @@ class ChatsMethods(Transport):
             page: Page number, counting from 1; the server turns it into a 64-bit row offset.
             include_pinned: Include pinned chats. Default: False.
             include_folders: Include chats that are in folders. Default: False.
-            sort_by: Field to sort by. Default: 'updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'updated_at'. Open WebUI 0.11.4 and newer; left out
+                for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         parts = ops.list_chats.build(
@@ -157,6 +163,9 @@ class ChatsMethods(Transport):
         """Mark all of the caller's chats as read.
 
         ``POST /api/v1/chats/read``
+
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.mark_all_read.build()
@@ -179,7 +188,8 @@ class ChatsMethods(Transport):
 
         Args:
             items_per_page: Items per page. Default: 50.
-            page: Page number, counting from 1; the server turns it into a 64-bit row offset. Default: 1.
+            page: Page number, counting from 1; the server turns it into a 64-bit row offset.
+                Default: 1.
         """
 
         parts = ops.get_chat_usage_stats.build(
@@ -205,7 +215,8 @@ class ChatsMethods(Transport):
 
         Args:
             updated_at: Only chats updated at or after this Unix time (seconds).
-            page: Page number, counting from 1; the server turns it into a 64-bit row offset. Default: 1.
+            page: Page number, counting from 1; the server turns it into a 64-bit row offset.
+                Default: 1.
         """
 
         parts = ops.export_chat_stats.build(
@@ -340,7 +351,9 @@ class ChatsMethods(Transport):
         ``POST /api/v1/chats/new``
 
         Args:
-            form_data: a `ChatForm` or a dict of its fields
+            form_data: a `ChatForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: variables
+                (0.11.4).
         """
 
         parts = ops.create_new.build(
@@ -363,7 +376,10 @@ class ChatsMethods(Transport):
         ``POST /api/v1/chats/import``
 
         Args:
-            form_data: a `ChatsImportForm` or a dict of its fields
+            form_data: a `ChatsImportForm` or a dict of its fields. Fields of later Open WebUI
+                releases, refused by an older server unless they hold the spec's default:
+                chats[].archived (0.11.4), chats[].current_message_id (0.11.4),
+                chats[].variables (0.11.4).
         """
 
         parts = ops.import_chats.build(
@@ -383,6 +399,9 @@ class ChatsMethods(Transport):
         """Get the chats configuration (admin).
 
         ``GET /api/v1/chats/config``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.get_config.build()
@@ -402,8 +421,16 @@ class ChatsMethods(Transport):
 
         ``POST /api/v1/chats/config``
 
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
-            form_data: a `ChatConfigForm` or a dict of its fields
+            form_data: a `ChatConfigForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default:
+                CONTEXT_COMPACTION_MODEL (0.11.4), CONTEXT_COMPACTION_RETENTION_PERCENTAGE
+                (0.11.4), CONTEXT_COMPACTION_TOKEN_CAP (0.11.4), ENABLE_TOOL_PERMISSIONS
+                (0.11.4), ENABLE_TOOL_SEARCH (0.12.0), TOOL_SEARCH_ALWAYS_LOADED (0.12.0),
+                TOOL_SEARCH_DEFER_BUILTIN_TOOLS (0.12.0), TOOL_SEARCH_DEFER_THRESHOLD (0.12.0).
         """
 
         parts = ops.set_config.build(
@@ -501,9 +528,12 @@ class ChatsMethods(Transport):
 
         Args:
             folder_id: The folder id.
-            page: Page number, counting from 1; the server turns it into a 64-bit row offset. Default: 1.
-            sort_by: Field to sort by. Default: 'unread_updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            page: Page number, counting from 1; the server turns it into a 64-bit row offset.
+                Default: 1.
+            sort_by: Field to sort by. Default: 'unread_updated_at'. Open WebUI 0.11.4 and newer;
+                left out for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         parts = ops.get_list_by_folder_id.build(
@@ -532,8 +562,10 @@ class ChatsMethods(Transport):
 
         Args:
             folder_id: The folder id.
-            sort_by: Field to sort by. Default: 'unread_updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'unread_updated_at'. Open WebUI 0.11.4 and newer;
+                left out for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         return self._paginate(
@@ -703,6 +735,9 @@ class ChatsMethods(Transport):
         """Number of the caller's archived chats.
 
         ``GET /api/v1/chats/archived/count``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.get_archived_count.build()
@@ -754,6 +789,9 @@ class ChatsMethods(Transport):
         """Stop sharing all of the caller's chats.
 
         ``DELETE /api/v1/chats/share/all``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.unshare_all.build()
@@ -882,6 +920,9 @@ class ChatsMethods(Transport):
 
         ``POST /api/v1/chats/{id}/compact``
 
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             form_data: a `CompactChatForm` or a dict of its fields
@@ -929,7 +970,9 @@ class ChatsMethods(Transport):
 
         Args:
             id: The chat id.
-            form_data: a `ChatForm` or a dict of its fields
+            form_data: a `ChatForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: variables
+                (0.11.4).
         """
 
         parts = ops.update.build(
@@ -972,6 +1015,9 @@ class ChatsMethods(Transport):
 
         ``PATCH /api/v1/chats/{id}/params``
 
+        Open WebUI 0.12.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             params: a JSON object
@@ -1002,7 +1048,8 @@ class ChatsMethods(Transport):
         Args:
             id: The chat id.
             message_id: The message id within the chat.
-            form_data: a `MessageForm` or a dict of its fields
+            form_data: a `MessageForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: voice (0.12.0).
         """
 
         parts = ops.update_message.build(
@@ -1026,6 +1073,9 @@ class ChatsMethods(Transport):
         """Delete a message (and its replies) from a chat.
 
         ``DELETE /api/v1/chats/{id}/messages/{message_id}``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
 
         Args:
             id: The chat id.
@@ -1126,6 +1176,9 @@ class ChatsMethods(Transport):
 
         ``POST /api/v1/chats/{id}/fork``
 
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             form_data: a `ForkForm` or a dict of its fields
@@ -1220,7 +1273,9 @@ class ChatsMethods(Transport):
 
         Args:
             id: The chat id.
-            form_data: a `ShareChatForm` or a dict of its fields
+            form_data: a `ShareChatForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: share_mode
+                (0.12.0).
         """
 
         parts = ops.share.build(
@@ -1267,7 +1322,9 @@ class ChatsMethods(Transport):
 
         Args:
             id: The chat id.
-            form_data: a `ChatAccessGrantsForm` or a dict of its fields
+            form_data: a `ChatAccessGrantsForm` or a dict of its fields. Fields of later Open WebUI
+                releases, refused by an older server unless they hold the spec's default:
+                share_mode (0.12.0).
         """
 
         parts = ops.update_shared_chat_access.build(
@@ -1312,6 +1369,9 @@ class ChatsMethods(Transport):
         """Mark a chat as unread.
 
         ``POST /api/v1/chats/{id}/unread``
+
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
 
         Args:
             id: The chat id.
@@ -1571,6 +1631,9 @@ class ChatsMethods(Transport):
 
         ``POST /api/v1/chats/{id}/messages/{message_id}/resolve``
 
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             message_id: The message id within the chat.
@@ -1705,8 +1768,10 @@ class AsyncChatsMethods(AsyncTransport):
             page: Page number, counting from 1; the server turns it into a 64-bit row offset.
             include_pinned: Include pinned chats. Default: False.
             include_folders: Include chats that are in folders. Default: False.
-            sort_by: Field to sort by. Default: 'updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'updated_at'. Open WebUI 0.11.4 and newer; left out
+                for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         parts = ops.get_list.build(
@@ -1738,8 +1803,10 @@ class AsyncChatsMethods(AsyncTransport):
         Args:
             include_pinned: Include pinned chats. Default: False.
             include_folders: Include chats that are in folders. Default: False.
-            sort_by: Field to sort by. Default: 'updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'updated_at'. Open WebUI 0.11.4 and newer; left out
+                for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         return self._paginate(
@@ -1776,8 +1843,10 @@ class AsyncChatsMethods(AsyncTransport):
             page: Page number, counting from 1; the server turns it into a 64-bit row offset.
             include_pinned: Include pinned chats. Default: False.
             include_folders: Include chats that are in folders. Default: False.
-            sort_by: Field to sort by. Default: 'updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'updated_at'. Open WebUI 0.11.4 and newer; left out
+                for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         parts = ops.list_chats.build(
@@ -1818,6 +1887,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Mark all of the caller's chats as read.
 
         ``POST /api/v1/chats/read``
+
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.mark_all_read.build()
@@ -1840,7 +1912,8 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             items_per_page: Items per page. Default: 50.
-            page: Page number, counting from 1; the server turns it into a 64-bit row offset. Default: 1.
+            page: Page number, counting from 1; the server turns it into a 64-bit row offset.
+                Default: 1.
         """
 
         parts = ops.get_chat_usage_stats.build(
@@ -1866,7 +1939,8 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             updated_at: Only chats updated at or after this Unix time (seconds).
-            page: Page number, counting from 1; the server turns it into a 64-bit row offset. Default: 1.
+            page: Page number, counting from 1; the server turns it into a 64-bit row offset.
+                Default: 1.
         """
 
         parts = ops.export_chat_stats.build(
@@ -2001,7 +2075,9 @@ class AsyncChatsMethods(AsyncTransport):
         ``POST /api/v1/chats/new``
 
         Args:
-            form_data: a `ChatForm` or a dict of its fields
+            form_data: a `ChatForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: variables
+                (0.11.4).
         """
 
         parts = ops.create_new.build(
@@ -2024,7 +2100,10 @@ class AsyncChatsMethods(AsyncTransport):
         ``POST /api/v1/chats/import``
 
         Args:
-            form_data: a `ChatsImportForm` or a dict of its fields
+            form_data: a `ChatsImportForm` or a dict of its fields. Fields of later Open WebUI
+                releases, refused by an older server unless they hold the spec's default:
+                chats[].archived (0.11.4), chats[].current_message_id (0.11.4),
+                chats[].variables (0.11.4).
         """
 
         parts = ops.import_chats.build(
@@ -2044,6 +2123,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Get the chats configuration (admin).
 
         ``GET /api/v1/chats/config``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.get_config.build()
@@ -2063,8 +2145,16 @@ class AsyncChatsMethods(AsyncTransport):
 
         ``POST /api/v1/chats/config``
 
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
-            form_data: a `ChatConfigForm` or a dict of its fields
+            form_data: a `ChatConfigForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default:
+                CONTEXT_COMPACTION_MODEL (0.11.4), CONTEXT_COMPACTION_RETENTION_PERCENTAGE
+                (0.11.4), CONTEXT_COMPACTION_TOKEN_CAP (0.11.4), ENABLE_TOOL_PERMISSIONS
+                (0.11.4), ENABLE_TOOL_SEARCH (0.12.0), TOOL_SEARCH_ALWAYS_LOADED (0.12.0),
+                TOOL_SEARCH_DEFER_BUILTIN_TOOLS (0.12.0), TOOL_SEARCH_DEFER_THRESHOLD (0.12.0).
         """
 
         parts = ops.set_config.build(
@@ -2164,9 +2254,12 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             folder_id: The folder id.
-            page: Page number, counting from 1; the server turns it into a 64-bit row offset. Default: 1.
-            sort_by: Field to sort by. Default: 'unread_updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            page: Page number, counting from 1; the server turns it into a 64-bit row offset.
+                Default: 1.
+            sort_by: Field to sort by. Default: 'unread_updated_at'. Open WebUI 0.11.4 and newer;
+                left out for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         parts = ops.get_list_by_folder_id.build(
@@ -2195,8 +2288,10 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             folder_id: The folder id.
-            sort_by: Field to sort by. Default: 'unread_updated_at'.
-            sort_dir: `asc` or `desc`. Default: 'desc'.
+            sort_by: Field to sort by. Default: 'unread_updated_at'. Open WebUI 0.11.4 and newer;
+                left out for an older server when it is the default, refused otherwise.
+            sort_dir: `asc` or `desc`. Default: 'desc'. Open WebUI 0.11.4 and newer; left out for an
+                older server when it is the default, refused otherwise.
         """
 
         return self._paginate(
@@ -2366,6 +2461,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Number of the caller's archived chats.
 
         ``GET /api/v1/chats/archived/count``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.get_archived_count.build()
@@ -2417,6 +2515,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Stop sharing all of the caller's chats.
 
         ``DELETE /api/v1/chats/share/all``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
         """
 
         parts = ops.unshare_all.build()
@@ -2545,6 +2646,9 @@ class AsyncChatsMethods(AsyncTransport):
 
         ``POST /api/v1/chats/{id}/compact``
 
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             form_data: a `CompactChatForm` or a dict of its fields
@@ -2596,7 +2700,9 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             id: The chat id.
-            form_data: a `ChatForm` or a dict of its fields
+            form_data: a `ChatForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: variables
+                (0.11.4).
         """
 
         parts = ops.update.build(
@@ -2643,6 +2749,9 @@ class AsyncChatsMethods(AsyncTransport):
 
         ``PATCH /api/v1/chats/{id}/params``
 
+        Open WebUI 0.12.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             params: a JSON object
@@ -2673,7 +2782,8 @@ class AsyncChatsMethods(AsyncTransport):
         Args:
             id: The chat id.
             message_id: The message id within the chat.
-            form_data: a `MessageForm` or a dict of its fields
+            form_data: a `MessageForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: voice (0.12.0).
         """
 
         parts = ops.update_message.build(
@@ -2697,6 +2807,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Delete a message (and its replies) from a chat.
 
         ``DELETE /api/v1/chats/{id}/messages/{message_id}``
+
+        Open WebUI 0.10.2 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
 
         Args:
             id: The chat id.
@@ -2799,6 +2912,9 @@ class AsyncChatsMethods(AsyncTransport):
 
         ``POST /api/v1/chats/{id}/fork``
 
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
+
         Args:
             id: The chat id.
             form_data: a `ForkForm` or a dict of its fields
@@ -2899,7 +3015,9 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             id: The chat id.
-            form_data: a `ShareChatForm` or a dict of its fields
+            form_data: a `ShareChatForm` or a dict of its fields. Fields of later Open WebUI releases,
+                refused by an older server unless they hold the spec's default: share_mode
+                (0.12.0).
         """
 
         parts = ops.share.build(
@@ -2948,7 +3066,9 @@ class AsyncChatsMethods(AsyncTransport):
 
         Args:
             id: The chat id.
-            form_data: a `ChatAccessGrantsForm` or a dict of its fields
+            form_data: a `ChatAccessGrantsForm` or a dict of its fields. Fields of later Open WebUI
+                releases, refused by an older server unless they hold the spec's default:
+                share_mode (0.12.0).
         """
 
         parts = ops.update_shared_chat_access.build(
@@ -2993,6 +3113,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Mark a chat as unread.
 
         ``POST /api/v1/chats/{id}/unread``
+
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
 
         Args:
             id: The chat id.
@@ -3253,6 +3376,9 @@ class AsyncChatsMethods(AsyncTransport):
         """Approve, reject or answer a pending tool call.
 
         ``POST /api/v1/chats/{id}/messages/{message_id}/resolve``
+
+        Open WebUI 0.11.4 and newer: on an older server this raises
+        `UnsupportedByServerError` and sends nothing.
 
         Args:
             id: The chat id.

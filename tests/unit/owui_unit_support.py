@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
+from owui_chats_client._releases import NEWEST
 
 API_KEY = "sk-unit-SECRET-0123456789abcdef"
 BASE_URL = "http://h:8080"
@@ -271,6 +272,8 @@ class Harness:
         **kwargs: Any,
     ) -> Any:
         http = self.http_client(server, follow_redirects=follow_redirects)
+        # the fake server plays one route; the release is stated, so GET /api/version is not asked
+        kwargs.setdefault("server_version", NEWEST)
         return self.client_class(base_url, api_key, http_client=http, **kwargs)
 
     async def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -29,6 +29,7 @@ from owui_unit_support import (
 )
 
 from owui_chats_client import APIResponseValidationError, ChatsClient
+from owui_chats_client._releases import NEWEST
 
 SETTINGS = settings(
     max_examples=25,
@@ -70,7 +71,10 @@ class Holder:
 
 def _client(holder: Holder) -> ChatsClient:
     return ChatsClient(
-        "https://h", "k", http_client=httpx.Client(transport=httpx.MockTransport(holder))
+        "https://h",
+        "k",
+        http_client=httpx.Client(transport=httpx.MockTransport(holder)),
+        server_version=NEWEST,
     )
 
 

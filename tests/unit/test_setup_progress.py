@@ -34,7 +34,7 @@ def test_failed_install_names_the_step_and_the_retry(tmp_path: Path) -> None:
     assert "1/3 create the virtual environment" in err
     # the failure names the step, says how to retry and shows pip's reason
     assert "failed at step 'pip install open-webui==0.0.1'" in err
-    assert "retry with `python scripts/localserver.py install`" in err
+    assert "retry with `python scripts/localserver.py install 0.0.1`" in err
     assert "open-webui==0.0.1" in err.split("failed at step", 1)[1]
     assert "Traceback" not in err
     # nothing half-installed is left, let alone marked complete

@@ -64,6 +64,16 @@ if TYPE_CHECKING:
     from . import update_params as update_params
     from . import update_shared_chat_access as update_shared_chat_access
 
+#: The Open WebUI releases whose own documents the spec's x-since markers come from, oldest first.
+RELEASES = (
+    "0.9.6",
+    "0.10.2",
+    "0.11.4",
+    "0.12.0",
+    "0.12.3",
+    "0.12.4",
+)
+
 OPERATIONS = (
     "get_list",
     "list_chats",

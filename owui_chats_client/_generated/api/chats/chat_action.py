@@ -8,10 +8,16 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_action_form import ChatActionForm
 
+OPERATION = "chat_action"
 METHOD = "POST"
 PATH = "/api/chat/actions/{action_id}"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

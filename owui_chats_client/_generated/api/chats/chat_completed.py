@@ -7,11 +7,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_completed_form import ChatCompletedForm
 from ...models.chat_completed_response import ChatCompletedResponse
 
+OPERATION = "chat_completed"
 METHOD = "POST"
 PATH = "/api/chat/completed"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -7,14 +7,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...._specials import with_local_chat_id
 from ...models import ChatCompletionChunk
 from ...models.chat_completion_form import ChatCompletionForm
 from ...models.chat_completion_response import ChatCompletionResponse
 from ...models.chat_completion_task_response import ChatCompletionTaskResponse
 
+OPERATION = "chat_completion"
 METHOD = "POST"
 PATH = "/api/chat/completions"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -8,11 +8,17 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.compact_chat_form import CompactChatForm
 from ...models.compact_chat_response import CompactChatResponse
 
+OPERATION = "compact"
 METHOD = "POST"
 PATH = "/api/v1/chats/{id}/compact"
+#: The first Open WebUI release with this operation.
+SINCE = "0.10.2"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

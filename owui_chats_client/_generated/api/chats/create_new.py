@@ -7,11 +7,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_form import ChatForm
 from ...models.chat_response import ChatResponse
 
+OPERATION = "create_new"
 METHOD = "POST"
 PATH = "/api/v1/chats/new"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = (Part("0.11.4", "body", ("variables",)),)
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -6,9 +6,15 @@
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 
+OPERATION = "delete_all"
 METHOD = "DELETE"
 PATH = "/api/v1/chats/"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

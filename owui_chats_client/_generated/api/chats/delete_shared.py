@@ -7,9 +7,15 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 
+OPERATION = "delete_shared"
 METHOD = "DELETE"
 PATH = "/api/v1/chats/{id}/share"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

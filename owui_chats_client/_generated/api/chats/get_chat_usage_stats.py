@@ -6,10 +6,16 @@
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_usage_stats_list_response import ChatUsageStatsListResponse
 
+OPERATION = "get_chat_usage_stats"
 METHOD = "GET"
 PATH = "/api/v1/chats/stats/usage"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

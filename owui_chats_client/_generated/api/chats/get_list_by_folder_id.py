@@ -7,10 +7,19 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_title_id_response import ChatTitleIdResponse
 
+OPERATION = "get_list_by_folder_id"
 METHOD = "GET"
 PATH = "/api/v1/chats/folder/{folder_id}/list"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = (
+    Part("0.11.4", "query", ("sort_by",), "unread_updated_at"),
+    Part("0.11.4", "query", ("sort_dir",), "desc"),
+)
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 PAGE_SIZE = 60

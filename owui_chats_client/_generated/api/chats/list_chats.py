@@ -6,10 +6,19 @@
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_title_id_response import ChatTitleIdResponse
 
+OPERATION = "list_chats"
 METHOD = "GET"
 PATH = "/api/v1/chats/"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = (
+    Part("0.11.4", "query", ("sort_by",), "updated_at"),
+    Part("0.11.4", "query", ("sort_dir",), "desc"),
+)
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -6,10 +6,16 @@
 from typing import Any
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chats_read_response import ChatsReadResponse
 
+OPERATION = "mark_all_read"
 METHOD = "POST"
 PATH = "/api/v1/chats/read"
+#: The first Open WebUI release with this operation.
+SINCE = "0.11.4"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -7,10 +7,16 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_unread_response import ChatUnreadResponse
 
+OPERATION = "mark_unread"
 METHOD = "POST"
 PATH = "/api/v1/chats/{id}/unread"
+#: The first Open WebUI release with this operation.
+SINCE = "0.11.4"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -8,11 +8,17 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.resolve_tool_call_form import ResolveToolCallForm
 from ...models.resolve_tool_call_response import ResolveToolCallResponse
 
+OPERATION = "resolve_tool_call"
 METHOD = "POST"
 PATH = "/api/v1/chats/{id}/messages/{message_id}/resolve"
+#: The first Open WebUI release with this operation.
+SINCE = "0.11.4"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = ()
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 

@@ -8,11 +8,17 @@ from typing import Any
 from urllib.parse import quote
 
 from .... import _parsing as p
+from ...._releases import Part
 from ...models.chat_response import ChatResponse
 from ...models.message_form import MessageForm
 
+OPERATION = "update_message"
 METHOD = "POST"
 PATH = "/api/v1/chats/{id}/messages/{message_id}"
+#: The first Open WebUI release with this operation.
+SINCE = "0.9.6"
+#: Its query parameters and body fields that came later (see `_releases.ServerRelease.fit`).
+LATER: tuple[Part, ...] = (Part("0.12.0", "body", ("voice",)),)
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
 
