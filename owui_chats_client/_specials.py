@@ -11,6 +11,20 @@
 
 The conversation methods (``start_chat``, ``send_message``...) span several routes each and live
 apart, in ``lib/``, built on the public methods only.
+
+What differs between Open WebUI releases beyond what the spec's ``x-since`` markers say (those
+are handled for every operation by `_releases`: the server's release is asked once, from
+``GET /api/version``, by ``server_version`` in `_async_transport`):
+
+- 0.10 and older answer the folder list (``get_list_by_folder_id``) without ``created_at``: its
+  items are `FolderChatTitleIdResponse`, where ``created_at`` may be ``UNSET`` (curated in the
+  spec; the releases' documents leave that answer untyped).
+- 0.10 stores a background answer in its ``output`` items only and runs the outlet filters over
+  the still empty ``content``, which then holds what they made of nothing (``" [filtered]"``)
+  or stays empty. ``start_chat``, ``send_message`` and the live streams read the answer from
+  the ``output`` items, run the outlet filters over it through ``POST /api/chat/completed`` (as
+  the server does itself from 0.11), and store the result (`lib._steps.unfiltered_answer`).
+  The data says when: nothing is asked of a release that stores its answer right.
 """
 
 from __future__ import annotations

@@ -521,7 +521,7 @@ class ChatsMethods(Transport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[ChatTitleIdResponse]:
+    ) -> list[FolderChatTitleIdResponse]:
         """Chats in a folder (titles and ids), paginated.
 
         ``GET /api/v1/chats/folder/{folder_id}/list``
@@ -555,8 +555,8 @@ class ChatsMethods(Transport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[ChatTitleIdResponse]:
-        """Every item of `get_list_by_folder_id`, fetched a page (60) at a time as the loop reaches it; a short page ends it.
+    ) -> Iterator[FolderChatTitleIdResponse]:
+        """Every item of `get_list_by_folder_id`, fetched a page (10) at a time as the loop reaches it; a short page ends it.
 
         ``GET /api/v1/chats/folder/{folder_id}/list?page=1, 2, ...``
 
@@ -2247,7 +2247,7 @@ class AsyncChatsMethods(AsyncTransport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[ChatTitleIdResponse]:
+    ) -> list[FolderChatTitleIdResponse]:
         """Chats in a folder (titles and ids), paginated.
 
         ``GET /api/v1/chats/folder/{folder_id}/list``
@@ -2281,8 +2281,8 @@ class AsyncChatsMethods(AsyncTransport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> AsyncIterator[ChatTitleIdResponse]:
-        """Every item of `get_list_by_folder_id`, fetched a page (60) at a time as the loop reaches it; a short page ends it.
+    ) -> AsyncIterator[FolderChatTitleIdResponse]:
+        """Every item of `get_list_by_folder_id`, fetched a page (10) at a time as the loop reaches it; a short page ends it.
 
         ``GET /api/v1/chats/folder/{folder_id}/list?page=1, 2, ...``
 

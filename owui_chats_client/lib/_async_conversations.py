@@ -251,15 +251,22 @@ class AsyncConversationsMixin:
     async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
         from . import _steps as s
 
-        chat = await self._repair(chats, chat_id, turn.assistant_message_id)
+        chat = await self._repair(chats, chat_id, turn.assistant_message_id, turn)
         return s.make_reply(turn, chat_id, chat)
 
     async def _repair(
-        self, chats: AsyncChats, chat_id: str, current_id: str | None
+        self, chats: AsyncChats, chat_id: str, current_id: str | None, turn: Turn | None = None
     ) -> ChatResponse:
+        """Fix what the server stored: the answer of ``turn`` when its outlet filters missed it
+        (see `_steps.unfiltered_answer`), then the message tree."""
         from . import _steps as s
 
         chat = s.require_chat(await chats.get(chat_id), chat_id)
+        text = None if turn is None else s.unfiltered_answer(chat, turn.assistant_message_id)
+        if turn is not None and text is not None:
+            filtered = await chats.chat_completed(s.outlet_form(chat, turn, chat_id, text))
+            content = s.filtered_content(filtered, turn.assistant_message_id, text)
+            s.set_answer(chat, turn.assistant_message_id, text, content)
         stuck, form = s.repair_plan(chat, current_id)
         for message_id in stuck:
             await chats.delete_message(chat_id, message_id)

@@ -251,13 +251,22 @@ class ConversationsMixin:
     def _finish(self, chats: Chats, turn: Turn, chat_id: str) -> ChatReply:
         from . import _steps as s
 
-        chat = self._repair(chats, chat_id, turn.assistant_message_id)
+        chat = self._repair(chats, chat_id, turn.assistant_message_id, turn)
         return s.make_reply(turn, chat_id, chat)
 
-    def _repair(self, chats: Chats, chat_id: str, current_id: str | None) -> ChatResponse:
+    def _repair(
+        self, chats: Chats, chat_id: str, current_id: str | None, turn: Turn | None = None
+    ) -> ChatResponse:
+        """Fix what the server stored: the answer of ``turn`` when its outlet filters missed it
+        (see `_steps.unfiltered_answer`), then the message tree."""
         from . import _steps as s
 
         chat = s.require_chat(chats.get(chat_id), chat_id)
+        text = None if turn is None else s.unfiltered_answer(chat, turn.assistant_message_id)
+        if turn is not None and text is not None:
+            filtered = chats.chat_completed(s.outlet_form(chat, turn, chat_id, text))
+            content = s.filtered_content(filtered, turn.assistant_message_id, text)
+            s.set_answer(chat, turn.assistant_message_id, text, content)
         stuck, form = s.repair_plan(chat, current_id)
         for message_id in stuck:
             chats.delete_message(chat_id, message_id)

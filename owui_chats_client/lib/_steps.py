@@ -22,7 +22,12 @@ from ._tree import CURRENT, MessageTree
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Coroutine
 
-    from .._generated.models import ChatResponse, ChatTaskList, StopTasksResponse
+    from .._generated.models import (
+        ChatCompletedResponse,
+        ChatResponse,
+        ChatTaskList,
+        StopTasksResponse,
+    )
 
 log = logging.getLogger("owui_chats_client")
 
@@ -373,6 +378,88 @@ def repair_plan(
     return stuck, {"chat": {"history": tree.history(), "messages": linear}}
 
 
+def output_text(output: object) -> str:
+    """The text of an answer's ``output`` items, as the server reads it (``get_output_text``)."""
+    texts = []
+    for item in output if isinstance(output, list) else ():
+        if not isinstance(item, Mapping) or item.get("type") != "message":
+            continue
+        parts = item.get("content")
+        text = "".join(
+            str(part["text"])
+            for part in (parts if isinstance(parts, list) else ())
+            if isinstance(part, Mapping) and part.get("text") is not None
+        )
+        if text and not text.isspace():
+            texts.append(text)
+    return "\n".join(texts)
+
+
+def unfiltered_answer(chat: ChatResponse, message_id: str) -> str | None:
+    """The answer's text when the server ran its outlet filters over an empty ``content``.
+
+    Open WebUI 0.10 (see `_specials`) stores a streamed answer in its ``output`` items only and
+    runs the outlet filters over ``content``, still empty then: ``content`` is left empty, or
+    holds what the filters made of nothing (``originalContent`` is ``""``). Returns the text of
+    the ``output`` items in that case, None when ``content`` is the answer.
+    """
+    history = chat_payload(chat).get("history")
+    messages = history.get("messages") if isinstance(history, Mapping) else None
+    message = messages.get(message_id) if isinstance(messages, Mapping) else None
+    if not isinstance(message, Mapping):
+        return None
+    text = output_text(message.get("output"))
+    if not text or (message.get("content") and message.get("originalContent") != ""):
+        return None
+    return text
+
+
+def outlet_form(chat: ChatResponse, turn: Turn, chat_id: str, text: str) -> dict[str, Any]:
+    """The body of ``POST /api/chat/completed`` that runs the outlet filters over ``text``, the
+    answer, with the question path that leads to it (as the server runs them since 0.11)."""
+    tree = MessageTree.from_chat(chat_payload(chat))
+    # the stored answer has no parentId yet (see `repair_plan`): its question leads to it
+    path = [*tree.path(turn.user_message_id), tree.messages[turn.assistant_message_id]]
+    return {
+        "model": turn.model,
+        "messages": [
+            {
+                "id": message["id"],
+                "role": message.get("role"),
+                "content": message.get("content", ""),
+                "timestamp": message.get("timestamp"),
+            }
+            for message in path[:-1]
+        ]
+        + [{"id": turn.assistant_message_id, "role": "assistant", "content": text}],
+        "chat_id": chat_id,
+        "id": turn.assistant_message_id,
+        "session_id": f"{SESSION_PREFIX}{uuid.uuid4().hex}",
+    }
+
+
+def filtered_content(answer: ChatCompletedResponse, message_id: str, text: str) -> str:
+    """The answer's content after the outlet filters (``text`` when they did not return it)."""
+    for message in answer.messages:
+        if message.id == message_id and isinstance(message.content, str):
+            return message.content
+    return text
+
+
+def set_answer(chat: ChatResponse, message_id: str, text: str, content: str) -> None:
+    """Store ``content`` as the answer, and the text before the filters as ``originalContent``
+    when they changed it (what the server stores since 0.11)."""
+    history = chat_payload(chat).get("history")
+    messages = history.get("messages") if isinstance(history, dict) else None
+    message = messages.get(message_id) if isinstance(messages, dict) else None
+    if isinstance(message, dict):
+        message["content"] = content
+        if content != text:
+            message["originalContent"] = text
+        else:
+            message.pop("originalContent", None)
+
+
 def make_reply(turn: Turn, chat_id: str, chat: ChatResponse) -> ChatReply:
     history = chat_payload(chat).get("history")
     messages = history.get("messages") if isinstance(history, Mapping) else None
@@ -444,6 +531,7 @@ class Chats(Protocol):
     def list_tasks(self, chat_id: str) -> ChatTaskList: ...
     def stop_tasks(self, chat_id: str) -> StopTasksResponse: ...
     def delete_message(self, id: str, message_id: str) -> ChatResponse | None: ...
+    def chat_completed(self, form_data: Any) -> ChatCompletedResponse: ...
 
 
 class AsyncChats(Protocol):
@@ -456,6 +544,7 @@ class AsyncChats(Protocol):
     def list_tasks(self, chat_id: str) -> Awaitable[ChatTaskList]: ...
     def stop_tasks(self, chat_id: str) -> Awaitable[StopTasksResponse]: ...
     def delete_message(self, id: str, message_id: str) -> Awaitable[ChatResponse | None]: ...
+    def chat_completed(self, form_data: Any) -> Awaitable[ChatCompletedResponse]: ...
 
 
 def plain(client: object) -> Any:

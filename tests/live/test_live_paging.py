@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from live.livekit import chat_body, unique_word
 
 PAGE = 60
@@ -59,3 +60,21 @@ async def test_short_lists_are_one_page(fresh_api: Any, api: Any, new_chat: Any,
     in_folder = [c.id for c in await items(api.client.iter_list_by_folder_id(seed.folder_id))]
     assert chat.id in in_folder
     assert len(in_folder) == len(set(in_folder))
+
+
+async def test_a_folder_list_of_more_than_one_page(
+    fresh_api: Any, fresh_user: Any, seed: Any
+) -> None:
+    """The folder list answers 10 chats a page (not 60): a folder of 13 is read whole."""
+    folder = httpx.post(
+        f"{seed.base_url}/api/v1/folders/",
+        json={"name": unique_word("folder")},
+        headers={"Authorization": f"Bearer {fresh_user.token}"},
+        timeout=30,
+    ).json()
+    word = unique_word()
+    chats = [{"chat": chat_body(f"q {n} {word}")[0], "folder_id": folder["id"]} for n in range(13)]
+    made = {chat.id for chat in await fresh_api.import_chats({"chats": chats})}
+    assert len(await fresh_api.get_list_by_folder_id(folder["id"])) == 10
+    listed = [c.id for c in await items(fresh_api.client.iter_list_by_folder_id(folder["id"]))]
+    assert sorted(listed) == sorted(made)

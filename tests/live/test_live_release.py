@@ -17,9 +17,7 @@ async def test_the_client_knows_its_server(api: Any, seed: Any) -> None:
         assert api.client._release.version == stated
 
 
-async def test_the_newest_operation_reaches_the_reference_release(
-    api: Any, new_chat: Any
-) -> None:
+async def test_the_newest_operation_reaches_the_reference_release(api: Any, new_chat: Any) -> None:
     """The full live suite runs on the newest stored release: nothing is refused there."""
     assert await api.server_version() == ops.RELEASES[-1]
     assert ops.RELEASES[-1] == ops.update_params.SINCE

@@ -14,7 +14,13 @@ import pytest
 
 from owui_chats_client import AsyncChatsClient, ChatsClient, MessageTree
 from owui_chats_client.lib._live import Pieces
-from owui_chats_client.lib._steps import new_turn, repair_plan
+from owui_chats_client.lib._steps import (
+    new_turn,
+    outlet_form,
+    repair_plan,
+    set_answer,
+    unfiltered_answer,
+)
 from owui_chats_client.types import ChatResponse
 
 
@@ -222,6 +228,37 @@ def test_repair_plan_finishes_an_answer_stopped_before_it_wrote() -> None:
     fixed = MessageTree.from_chat(form["chat"])
     assert fixed.messages[turn.assistant_message_id]["done"] is True
     assert fixed.problems() == []
+
+
+def test_an_answer_only_in_output_items_is_found_and_sent_to_the_outlet_filters() -> None:
+    turn = new_turn("echo", "hi")
+    chat = turn.new_chat_form()["chat"]
+    answer = chat["history"]["messages"][turn.assistant_message_id]
+    output = [
+        {"type": "reasoning", "content": [{"type": "output_text", "text": "thinking"}]},
+        {"type": "message", "content": [{"type": "output_text", "text": "echo: hi"}]},
+    ]
+    # Open WebUI 0.10: the answer is in its output items, the filters ran over empty content
+    answer.update(content=" [filtered]", originalContent="", output=output, parentId=None)
+    assert unfiltered_answer(stored(chat), turn.assistant_message_id) == "echo: hi"
+    form = outlet_form(stored(chat), turn, "c1", "echo: hi")
+    assert [(m["role"], m["content"]) for m in form["messages"]] == [
+        ("user", "hi"),
+        ("assistant", "echo: hi"),
+    ]
+    assert (form["id"], form["chat_id"], form["model"]) == (turn.assistant_message_id, "c1", "echo")
+    assert form["session_id"]
+    answer.update(content="", originalContent=None)  # no filter: content stays empty
+    assert unfiltered_answer(stored(chat), turn.assistant_message_id) == "echo: hi"
+
+    fixed = stored(chat)
+    set_answer(fixed, turn.assistant_message_id, "echo: hi", "echo: hi [filtered]")
+    message = fixed.chat["history"]["messages"][turn.assistant_message_id]
+    assert (message["content"], message["originalContent"]) == ("echo: hi [filtered]", "echo: hi")
+    # 0.11 and later: the filters ran over the answer, content is right
+    assert unfiltered_answer(fixed, turn.assistant_message_id) is None
+    answer.update(content="echo: hi", originalContent=None, output=[])
+    assert unfiltered_answer(stored(chat), turn.assistant_message_id) is None
 
 
 class LockedOnceServer:

@@ -31,6 +31,7 @@ from owui_unit_support import (
 
 from owui_chats_client import APIResponseValidationError, AsyncChatsClient, ChatsClient
 from owui_chats_client.types import (
+    UNSET,
     AccessGrant,
     ChatCompletedResponse,
     ChatCompletionResponse,
@@ -329,10 +330,14 @@ CASES: list[Case] = [
                 "/api/v1/chats/folder/f1/list",
                 # sort_by/sort_dir not given: the spec's defaults
                 {"page": "3", "sort_by": "unread_updated_at", "sort_dir": "desc"},
-                reply=ok([TITLE]),
+                reply=ok([TITLE, {k: v for k, v in TITLE.items() if k != "created_at"}]),
             )
         ],
-        _is_titles,
+        lambda r: (
+            [type(i).__name__ for i in r] == ["FolderChatTitleIdResponse"] * 2
+            and r[0].created_at == 1
+            and r[1].created_at is UNSET
+        ),
     ),
     Case(
         "get_pinned",

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .compact_chat_response import CompactChatResponse
     from .error_response import ErrorResponse
     from .event_form import EventForm
+    from .folder_chat_title_id_response import FolderChatTitleIdResponse
     from .fork_form import ForkForm
     from .http_validation_error import HTTPValidationError
     from .message_form import MessageForm
@@ -99,6 +100,7 @@ _MODULES = {
     "CompactChatResponse": ".compact_chat_response",
     "ErrorResponse": ".error_response",
     "EventForm": ".event_form",
+    "FolderChatTitleIdResponse": ".folder_chat_title_id_response",
     "ForkForm": ".fork_form",
     "HTTPValidationError": ".http_validation_error",
     "MessageForm": ".message_form",
@@ -156,6 +158,7 @@ __all__ = (
     "CompactChatResponse",
     "ErrorResponse",
     "EventForm",
+    "FolderChatTitleIdResponse",
     "ForkForm",
     "HTTPValidationError",
     "MessageForm",

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from .... import _parsing as p
 from ...._releases import Part
-from ...models.chat_title_id_response import ChatTitleIdResponse
+from ...models.folder_chat_title_id_response import FolderChatTitleIdResponse
 
 OPERATION = "get_list_by_folder_id"
 METHOD = "GET"
@@ -22,7 +22,7 @@ LATER: tuple[Part, ...] = (
 )
 #: Whether a failed attempt may be repeated; None: as the HTTP method says.
 RETRY_SAFE: bool | None = None
-PAGE_SIZE = 60
+PAGE_SIZE = 10
 
 
 def build(
@@ -49,4 +49,4 @@ def build(
 
 
 #: Reads the decoded JSON answer.
-parse = p.list_of(p.model(ChatTitleIdResponse))
+parse = p.list_of(p.model(FolderChatTitleIdResponse))
