@@ -16,6 +16,7 @@ from typing import Any, Literal, NamedTuple
 import httpx
 
 from ._exceptions import APIResponseValidationError, OpenWebUIError, UnsupportedByServerError
+from ._generated.api import chats as _ops
 from ._generated.api.chats import RELEASES
 from ._parsing import decode_json
 
@@ -137,6 +138,30 @@ class ServerRelease:
         for part in op.LATER:
             if number < _number(part.since):
                 _leave_out(_container(parts, part), part.path, part, op, version)
+
+    def supports(self, op: Any, part: str | None = None) -> bool:
+        """Whether the release has ``op``, and its later parameter or field ``part`` (named as
+        in `UnsupportedByServerError.part`, with or without its kind: ``"sort_by"``,
+        ``"chats[].archived"``). An unknown release, or a client that does not check, has it."""
+        number = self.number
+        if not self.check or number is None:
+            return True
+        if op.SINCE != OLDEST and number < _number(op.SINCE):
+            return False
+        if part is None:
+            return True
+        for later in op.LATER:
+            label = later.label()
+            if part in (label, label.split(" ")[-1]):
+                return number >= _number(later.since)
+        return True
+
+
+def operation(method: str) -> Any:
+    """The generated module of the operation a client method sends."""
+    if method not in _ops.OPERATIONS:
+        raise ValueError(f"no operation {method!r} in the spec (a client method such as 'get')")
+    return getattr(_ops, method)
 
 
 def version_error(cause: Exception) -> OpenWebUIError:

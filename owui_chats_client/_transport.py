@@ -18,7 +18,7 @@ import httpx
 from . import _base
 from ._base import BaseClient
 from ._exceptions import APIResponseValidationError, APIStatusError
-from ._releases import version_error
+from ._releases import operation, version_error
 from ._stream_decoding import is_event_stream
 from ._streaming import JSONLinesStream, Stream
 
@@ -88,6 +88,19 @@ class Transport(BaseClient[httpx.Client]):
                 raise version_error(exc) from exc
         assert release.version is not None
         return release.version
+
+    def server_supports(self, method: str, part: str | None = None) -> bool:
+        """Whether the server's Open WebUI release has the client method ``method`` (the spec's
+        operation), and that method's later query parameter or body field ``part``, named as
+        `UnsupportedByServerError.part` names it (``"sort_by"``, ``"chats[].archived"``).
+
+        Asks the server's release first when it is not known yet (``GET /api/version``);
+        a part the spec does not mark as later than its operation is there when the operation is.
+        """
+        op = operation(method)
+        if self._release.check and self._release.version is None:
+            self.server_version()
+        return self._release.supports(op, part)
 
     def _prepare(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra

@@ -24,7 +24,7 @@ SPEC = json.loads((ROOT / "openapi.json").read_text())
 # Public names that are not operations of the spec, each a listed special behaviour.
 LIFECYCLE = {"close", "aclose", "with_options", "with_raw_response", "timeout", "max_retries"}
 # What the client knows of its server (GET /api/version, outside the chat routes).
-SERVER = {"server_version"}
+SERVER = {"server_version", "server_supports"}
 SPECIALS = {"get_all", "delete_all_tags", "chat_completed_api"}
 # Hand-written extras over several routes each (owui_chats_client/lib/).
 CONVERSATIONS = {"start_chat", "send_message", "wait_for_tasks", "stream_chat", "stream_message"}

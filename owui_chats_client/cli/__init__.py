@@ -278,6 +278,12 @@ def _summary(
     outcome: Outcome, console: Console, dry_run: bool, done: str, source: str, elapsed: float
 ) -> None:
     counts = f"{outcome.already} already there, {outcome.skipped} skipped"
+    for name, count in sorted(outcome.not_stored.items()):
+        console.warn(
+            f"{'would not store' if dry_run else 'not stored'}: the {name} of {count} "
+            f"chat{'' if count == 1 else 's'} (the destination runs Open WebUI "
+            f"{outcome.release}, whose import has no {name})"
+        )
     if dry_run:
         console.say(f"dry run: {outcome.imported} chats would be {done} from {source} ({counts})")
         return

@@ -12,8 +12,9 @@ destination itself, written in the same transaction as the chats.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from owui_chats_client import APIStatusError, ChatsClient
@@ -33,6 +34,10 @@ class Outcome:
     skipped: int = 0  # bad input, or refused by the server
     batches: int = 0
     size: int = 0
+    #: Per field of the import form: how many chats held a value the destination cannot store.
+    not_stored: Counter[str] = field(default_factory=Counter)
+    #: The destination's Open WebUI release, once asked.
+    release: str = ""
 
     @property
     def status(self) -> int:
@@ -69,6 +74,7 @@ class Importer:
         self._ids: set[str] = set()
         self._pending: list[Item] = []
         self._pending_bytes = 0
+        self._storable: dict[str, bool] = {}
 
     # -- what the destination already holds ------------------------------------------------------
 
@@ -108,6 +114,7 @@ class Importer:
                     self.console.detail(f"{item.position}: already imported ({item.key})")
                     continue
                 self._keys.add(item.key)
+                self._fit(item)
                 self._pending.append(item)
                 self._pending_bytes += item.size
                 if len(self._pending) >= self.batch_size or self._pending_bytes >= self.batch_bytes:
@@ -116,6 +123,22 @@ class Importer:
         finally:
             self.progress.done()
         return self.outcome
+
+    def _fit(self, item: Item) -> None:
+        """Leave out the fields the destination's release cannot store (an older Open WebUI
+        has no ``archived`` in its import form, say), counting the chats that lose a value."""
+        if self.client is None:
+            return
+        for name in list(item.form):
+            storable = self._storable.get(name)
+            if storable is None:
+                storable = self._storable[name] = self.client.server_supports(
+                    "import_chats", f"chats[].{name}"
+                )
+                if not storable and not self.outcome.release:
+                    self.outcome.release = self.client.server_version()
+            if not storable and _loses(item.form, name, item.form.pop(name)):
+                self.outcome.not_stored[name] += 1
 
     def bad(self, item: Bad) -> None:
         if self.strict:
@@ -189,6 +212,14 @@ class Importer:
                 self._keys.add(item.key)
                 self.outcome.imported += 1
                 self.outcome.size += item.size
+
+
+def _loses(form: dict[str, Any], name: str, value: Any) -> bool:
+    """Whether leaving ``name`` out of an import form loses what it held."""
+    if name == "current_message_id":  # the chat's own history.currentId says it too
+        history = form.get("chat", {}).get("history")
+        return not (isinstance(history, dict) and history.get("currentId") == value)
+    return bool(value)
 
 
 def _detail(exc: APIStatusError) -> str:

@@ -53,6 +53,7 @@ from owui_chats_client.types import (
 
 NOT_ENDPOINTS = {
     "server_version",  # tests/unit/test_releases.py
+    "server_supports",
     "close",
     "aclose",
     "with_options",

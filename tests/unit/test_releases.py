@@ -203,6 +203,24 @@ async def test_a_server_that_hides_its_release_gets_a_clear_error(
     assert server.paths() == ["GET /api/version"]
 
 
+async def test_what_a_release_has_can_be_asked(harness: Harness) -> None:
+    server = Server("0.10.2", ok(CHAT))
+    c = client(harness, server)
+    assert await harness.call(c.server_supports, "get") is True
+    assert await harness.call(c.server_supports, "mark_unread") is False
+    assert await harness.call(c.server_supports, "get_list", "sort_by") is False
+    assert await harness.call(c.server_supports, "get_list", "query parameter sort_by") is False
+    assert await harness.call(c.server_supports, "import_chats", "chats[].archived") is False
+    assert await harness.call(c.server_supports, "import_chats", "chats[].pinned") is True
+    assert server.paths() == ["GET /api/version"]
+    newer = client(harness, Server("0.12.4", ok(CHAT)))
+    assert await harness.call(newer.server_supports, "import_chats", "chats[].archived") is True
+    unchecked = client(harness, Server("0.10.2", ok(CHAT)), check_server_version=False)
+    assert await harness.call(unchecked.server_supports, "mark_unread") is True
+    with pytest.raises(ValueError, match="no operation 'mark_unred'"):
+        await harness.call(c.server_supports, "mark_unred")
+
+
 @pytest.mark.parametrize("bad", ["", "  ", 12])
 def test_a_stated_release_must_be_text(harness: Harness, bad: Any) -> None:
     with pytest.raises(ValueError, match="server_version must be a release"):
