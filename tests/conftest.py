@@ -19,14 +19,13 @@ failures, its data directory is kept and the tail of its log is printed at the e
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from live.livekit import wait_until_idle
+from live.livekit import Api, User, add_user, wait_until_idle
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
 
@@ -131,54 +130,6 @@ async def async_client(seed: Any) -> AsyncIterator[AsyncChatsClient]:
         yield client
 
 
-class Api:
-    """One client, sync or async, seen through awaitable methods.
-
-    ``await api.method(...)`` calls the client's method and awaits the result when the client is
-    async, so a test body is written once and runs in both modes. Streams are read with
-    `collect` (which enters the stream as a context manager) or `enter`.
-    """
-
-    def __init__(self, client: ChatsClient | AsyncChatsClient) -> None:
-        self.client = client
-        self.is_async = isinstance(client, AsyncChatsClient)
-        self.mode = "async" if self.is_async else "sync"
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        method = getattr(self.client, name)
-        if not callable(method):
-            return method
-
-        async def call(*args: Any, **kwargs: Any) -> Any:
-            result = method(*args, **kwargs)
-            if inspect.isawaitable(result):
-                result = await result
-            return result
-
-        call.__name__ = name
-        return call
-
-    async def collect(self, stream: Any) -> list[Any]:
-        """Every item of a `Stream`/`JSONLinesStream` (sync or async), read inside ``with``."""
-        if hasattr(stream, "__aenter__"):
-            async with stream as items:
-                return [item async for item in items]
-        with stream as items:
-            return list(items)
-
-    def wrap(self, client: Any) -> Api:
-        """Another client of the same mode (``with_options(...)``, ``with_raw_response``)."""
-        wrapped = Api(self.client)
-        wrapped.client = client
-        return wrapped
-
-    async def close(self) -> None:
-        if self.is_async:
-            await self.client.aclose()  # type: ignore[union-attr]
-        else:
-            self.client.close()  # type: ignore[union-attr]
-
-
 def make_client(mode: str, base_url: str, api_key: str) -> ChatsClient | AsyncChatsClient:
     cls = AsyncChatsClient if mode == "async" else ChatsClient
     return cls(base_url, api_key=api_key, timeout=60)
@@ -213,33 +164,6 @@ async def api_for(mode: str, seed: Any) -> AsyncIterator[Callable[..., Api]]:
 
 
 # -- fresh users ---------------------------------------------------------------------------------
-
-
-@dataclass
-class User:
-    id: str
-    email: str
-    password: str
-    token: str
-    api_key: str
-
-
-def add_user(seed: Any, *, role: str = "user", name: str = "Fresh User") -> User:
-    """A new user (admin ``POST /api/v1/auths/add``) with its own API key and JWT.
-
-    For tests that act on all of a user's chats (delete_all, archive_all...): the user owns
-    nothing but what the test makes.
-    """
-    import localserver
-
-    made = localserver.add_user(seed.base_url, seed.admin_token, name=name, role=role)
-    return User(
-        id=made["id"],
-        email=made["email"],
-        password=made["password"],
-        token=made["token"],
-        api_key=made["api_key"],
-    )
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
+
+from owui_chats_client import AsyncChatsClient, ChatsClient
 
 T = TypeVar("T")
 
@@ -125,3 +128,81 @@ def wait_until_idle(base_url: str, admin_token: str, deadline: float = 60.0) -> 
             raise AssertionError(f"background tasks still running after {deadline:.0f}s: {tasks}")
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
+
+
+# -- clients and users -------------------------------------------------------------------------
+
+
+class Api:
+    """One client, sync or async, seen through awaitable methods.
+
+    ``await api.method(...)`` calls the client's method and awaits the result when the client is
+    async, so a test body is written once and runs in both modes. Streams are read with
+    `collect` (which enters the stream as a context manager) or `enter`.
+    """
+
+    def __init__(self, client: ChatsClient | AsyncChatsClient) -> None:
+        self.client = client
+        self.is_async = isinstance(client, AsyncChatsClient)
+        self.mode = "async" if self.is_async else "sync"
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self.client, name)
+        if not callable(method):
+            return method
+
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            result = method(*args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+
+        call.__name__ = name
+        return call
+
+    async def collect(self, stream: Any) -> list[Any]:
+        """Every item of a `Stream`/`JSONLinesStream` (sync or async), read inside ``with``."""
+        if hasattr(stream, "__aenter__"):
+            async with stream as items:
+                return [item async for item in items]
+        with stream as items:
+            return list(items)
+
+    def wrap(self, client: Any) -> Api:
+        """Another client of the same mode (``with_options(...)``, ``with_raw_response``)."""
+        wrapped = Api(self.client)
+        wrapped.client = client
+        return wrapped
+
+    async def close(self) -> None:
+        if self.is_async:
+            await self.client.aclose()  # type: ignore[union-attr]
+        else:
+            self.client.close()  # type: ignore[union-attr]
+
+
+@dataclass
+class User:
+    id: str
+    email: str
+    password: str
+    token: str
+    api_key: str
+
+
+def add_user(seed: Any, *, role: str = "user", name: str = "Fresh User") -> User:
+    """A new user (admin ``POST /api/v1/auths/add``) with its own API key and JWT.
+
+    For tests that act on all of a user's chats (delete_all, archive_all...): the user owns
+    nothing but what the test makes.
+    """
+    import localserver
+
+    made = localserver.add_user(seed.base_url, seed.admin_token, name=name, role=role)
+    return User(
+        id=made["id"],
+        email=made["email"],
+        password=made["password"],
+        token=made["token"],
+        api_key=made["api_key"],
+    )
