@@ -43,8 +43,12 @@ from typing import Any
 
 import httpx
 
-#: The reference release; ``OWUI_SERVER_VERSION`` picks another for the whole run.
-REFERENCE_VERSION = "0.12.4"
+#: The reference release, the newest with a stored document (scripts/releases/);
+#: ``OWUI_SERVER_VERSION`` picks another for the whole run.
+REFERENCE_VERSION = sorted(
+    (p.stem for p in (Path(__file__).resolve().parent / "releases").glob("*.json")),
+    key=lambda v: tuple(int(n) for n in v.split(".")),
+)[-1]
 OPENWEBUI_VERSION = os.environ.get("OWUI_SERVER_VERSION", REFERENCE_VERSION)
 CACHE_DIR = Path(
     os.environ.get("OWUI_CHATS_CLIENT_CACHE", Path.home() / ".cache" / "owui-chats-client")

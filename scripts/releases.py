@@ -9,8 +9,8 @@ field. ``scripts/generate`` writes the markers into openapi.json; ``scripts/gene
 fails when one disagrees with the documents.
 
     python scripts/releases.py capture 0.10.2 [0.11.4 ...]  # install, start, save the document
-    python scripts/releases.py check 0.10.2                 # the live server's document is stored
     python scripts/releases.py list                         # the stored releases
+    python scripts/releases.py matrix                       # the newest, then the older minors'
 """
 
 from __future__ import annotations
@@ -37,6 +37,11 @@ def parse_version(text: str) -> Version:
     if not re.fullmatch(r"\d+(\.\d+)*", text):
         raise ValueError(f"not a release number: {text!r}")
     return tuple(int(part) for part in text.split("."))
+
+
+def versions() -> list[str]:
+    """The releases with a stored document, oldest first."""
+    return sorted((path.stem for path in RELEASES_DIR.glob("*.json")), key=parse_version)
 
 
 def stored() -> dict[str, dict[str, Any]]:
@@ -254,12 +259,26 @@ def write_markers(spec: dict[str, Any], documents: dict[str, dict[str, Any]]) ->
     spec.setdefault("info", {})["x-releases"] = list(documents)
 
 
+def matrix() -> list[str]:
+    """The releases the cross-release suite runs on besides the newest: the latest stored patch
+    of each older minor release."""
+    known = versions()
+    newest = parse_version(known[-1])
+    latest: dict[tuple[int, ...], str] = {}
+    for version in known:
+        latest[parse_version(version)[:2]] = version
+    return [v for minor, v in latest.items() if minor != newest[:2]]
+
+
 def main(argv: list[str]) -> int:
-    command, versions = (argv[0], argv[1:]) if argv else ("list", [])
-    if command == "capture" and versions:
-        for version in versions:
+    command, given = (argv[0], argv[1:]) if argv else ("list", [])
+    if command == "capture" and given:
+        for version in given:
             parse_version(version)
             print(capture(version))
+        return 0
+    if command == "matrix":  # the newest first, then what tests/matrix runs on besides it
+        print(" ".join([versions()[-1], *matrix()]))
         return 0
     if command == "list":
         for version, document in stored().items():

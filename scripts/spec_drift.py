@@ -435,18 +435,37 @@ def validate_allowlist(allowlist: dict[str, Any]) -> list[dict[str, Any]]:
             raise ValueError(f"allowlist entry {index}: 'operation' is empty")
         if entry["kind"] not in KINDS:
             raise ValueError(f"allowlist entry {index}: unknown kind {entry['kind']!r}")
+        listed = entry.get("releases", [])
+        if not isinstance(listed, list) or not all(isinstance(r, str) for r in listed):
+            raise ValueError(f"allowlist entry {index}: 'releases' must be a list of releases")
     return entries
 
 
-def apply_allowlist(report: Report, allowlist: dict[str, Any]) -> Report:
-    """Mark differences explained by ``allowlist`` and record the entries that match nothing."""
+def apply_allowlist(
+    report: Report, allowlist: dict[str, Any], release: str | None = None
+) -> Report:
+    """Mark differences explained by ``allowlist`` and record the entries that match nothing.
+
+    ``release`` is the server's; by default the allowlist's ``server_version``. An entry with
+    ``releases`` applies to those releases only; one without applies to ``server_version``,
+    where it must match, and to older releases wherever it matches (an older release may lack
+    what it is about).
+    """
     entries = validate_allowlist(allowlist)
+    reference = allowlist.get("server_version")
+    release = release or reference
     by_ident = {d.ident(): d for d in report.differences}
     report.stale = []
     for entry in entries:
+        listed = entry.get("releases")
+        if listed is not None and release not in listed:
+            continue
+        must_match = listed is not None or release == reference
         for operation in _entry_operations(entry):
             difference = by_ident.get((operation, entry["kind"], entry["path"]))
             if difference is None:
+                if not must_match:
+                    continue
                 report.stale.append(
                     {
                         "operation": operation,
@@ -458,6 +477,58 @@ def apply_allowlist(report: Report, allowlist: dict[str, Any]) -> Report:
             else:
                 difference.reason = entry["reason"]
     return report
+
+
+def apply_markers(report: Report, spec_doc: dict[str, Any], release: str) -> Report:
+    """Explain what an older release lacks by the spec's ``x-since`` markers: a difference of
+    kind ``missing_on_server`` under an operation, parameter or field marked as first in a
+    release newer than ``release``."""
+    import releases  # beside this file
+
+    number = releases.parse_version(release)
+    marked: dict[str, list[tuple[str, str]]] = {}
+    for (method, path), targets in releases.spec_targets(spec_doc).items():
+        label = f"{method} {path}"
+        since = spec_doc["paths"][path][method.lower()].get("x-since")
+        found = [("", since)] if since else []
+        found += [(render(key), n["x-since"]) for key, n in targets.items() if "x-since" in n]
+        marked[label] = found
+    for difference in report.differences:
+        if difference.kind != "missing_on_server" or difference.reason is not None:
+            continue
+        covering = [
+            since
+            for where, since in marked.get(difference.operation, [])
+            if where == ""
+            or difference.path == where
+            or difference.path.startswith((f"{where}.", f"{where}["))
+        ]
+        newer = [s for s in covering if releases.parse_version(s) > number]
+        if not newer:  # a node the release lacks because every field it holds came later
+            below = [
+                (where, since)
+                for where, since in marked.get(difference.operation, [])
+                if where.startswith((f"{difference.path}.", f"{difference.path}["))
+            ]
+            shallowest = min((where.count(".") for where, _ in below), default=None)
+            fields = [since for where, since in below if where.count(".") == shallowest]
+            if fields and all(releases.parse_version(s) > number for s in fields):
+                newer = fields
+        if newer:
+            since = max(newer, key=releases.parse_version)
+            difference.reason = f"x-since {since}: Open WebUI {release} does not have it yet"
+    return report
+
+
+def server_release(source: str) -> str | None:
+    """The release of the server behind ``source`` (``GET /api/version``), for a URL."""
+    if not source.startswith(("http://", "https://")):
+        return None
+    base = source.rstrip("/").removesuffix("/openapi.json")
+    import httpx
+
+    version = httpx.get(f"{base}/api/version", timeout=30).json()["version"]
+    return str(version)
 
 
 # -- command line ----------------------------------------------------------------------------
@@ -516,12 +587,20 @@ def run(
     *,
     spec_path: Path = DEFAULT_SPEC,
     allowlist_path: Path | None = DEFAULT_ALLOWLIST,
+    release: str | None = None,
 ) -> Report:
+    """Compare; with the allowlist, and for a server of an older release than the spec's
+    newest, the spec's markers explain what it lacks (``release`` defaults to what the server
+    says, or the spec's newest for a saved document)."""
     spec_doc = json.loads(Path(spec_path).read_text())
     server_doc = load_server_document(server_source)
+    known = spec_doc.get("info", {}).get("x-releases") or [None]
+    release = release or server_release(server_source) or known[-1]
     report = compare(spec_doc, server_doc)
     if allowlist_path is not None:
-        apply_allowlist(report, json.loads(Path(allowlist_path).read_text()))
+        apply_allowlist(report, json.loads(Path(allowlist_path).read_text()), release)
+        if release is not None:
+            apply_markers(report, spec_doc, release)
     return report
 
 
@@ -538,6 +617,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         help="intentional differences (default: scripts/spec_curation.json)",
     )
     parser.add_argument("--no-allowlist", action="store_true", help="report every difference")
+    parser.add_argument(
+        "--release",
+        help="the server's Open WebUI release (default: what its /api/version says, or the "
+        "spec's newest for a saved document)",
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument(
         "-v",
@@ -551,6 +635,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             args.server,
             spec_path=args.spec,
             allowlist_path=None if args.no_allowlist else args.allowlist,
+            release=args.release,
         )
     except (OSError, ValueError, KeyError) as exc:
         print(f"spec_drift: {exc}", file=sys.stderr)

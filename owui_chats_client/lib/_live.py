@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from ._steps import ChatReply, ConversationError, TasksTimeoutError, Turn
+from ._steps import ChatReply, ConversationError, TasksTimeoutError, Turn, output_text
 
 if TYPE_CHECKING:
     import asyncio
@@ -107,17 +107,6 @@ class Pieces:
         if full.startswith(self.text) and len(full) > len(self.text):
             return full[len(self.text) :]
         return ""
-
-
-def output_text(output: list[Any]) -> str:
-    """The text of an answer's ``output`` items (``output_text`` parts of ``message`` items)."""
-    parts: list[str] = []
-    for item in output:
-        if isinstance(item, Mapping) and item.get("type") == "message":
-            for part in item.get("content") or []:
-                if isinstance(part, Mapping) and part.get("type") == "output_text":
-                    parts.append(_text(part.get("text")))
-    return "".join(parts)
 
 
 def _text(value: Any) -> str:

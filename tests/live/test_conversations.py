@@ -23,7 +23,7 @@ from owui_chats_client import (
     MessageTree,
     TasksTimeoutError,
 )
-from owui_chats_client.lib._live import output_text
+from owui_chats_client.lib._steps import output_text
 
 SUFFIX = " [filtered]"  # what the seeded global outlet filter appends to every answer
 ROOT = Path(__file__).resolve().parents[2]
