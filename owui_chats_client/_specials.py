@@ -14,7 +14,8 @@ apart, in ``lib/``, built on the public methods only.
 
 What differs between Open WebUI releases beyond what the spec's ``x-since`` markers say (those
 are handled for every operation by `_releases`: the server's release is asked once, from
-``GET /api/version``, by ``server_version`` in `_async_transport`):
+``GET /api/version``, by ``server_version`` in `_async_transport`, where ``server_supports``
+answers from it too):
 
 - 0.10 and older answer the folder list (``get_list_by_folder_id``) without ``created_at``: its
   items are `FolderChatTitleIdResponse`, where ``created_at`` may be ``UNSET`` (curated in the

@@ -102,6 +102,7 @@ def run_sync(settings: Settings) -> None:
     word = f"lisbon{uuid.uuid4().hex[:6]}"
     with ChatsClient(settings.base_url, api_key=settings.api_key) as client:
         try:
+            say(mode, "server", f"Open WebUI {client.server_version()} at {settings.base_url}")
             chat = client.create_new({"chat": {"title": f"Reading spots ({word})"}})
             assert chat is not None
             created.append(chat.id)
@@ -220,6 +221,8 @@ async def run_async(settings: Settings) -> None:
     word = f"lisbon{uuid.uuid4().hex[:6]}"
     async with AsyncChatsClient(settings.base_url, api_key=settings.api_key) as client:
         try:
+            version = await client.server_version()
+            say(mode, "server", f"Open WebUI {version} at {settings.base_url}")
             chat = await client.create_new({"chat": {"title": f"Reading spots ({word})"}})
             assert chat is not None
             created.append(chat.id)

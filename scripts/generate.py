@@ -26,6 +26,7 @@ import unasync  # scripts/unasync.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
+README = ROOT / "README.md"
 CONFIG = ROOT / "generator-config.yaml"
 # The project's templates: they write the endpoint modules, both clients and the models' index.
 TEMPLATES = ROOT / "scripts" / "templates"
@@ -320,6 +321,8 @@ def main() -> int:
             f"x-since: {p} (run scripts/generate)"
             for p in releases.marker_problems(spec, documents)
         ]
+        if releases.with_support_table(README.read_text(), spec) != README.read_text():
+            problems.append("README.md: the support table is not current (run scripts/generate)")
     else:
         releases.write_markers(spec, documents)
         text = json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
@@ -328,6 +331,10 @@ def main() -> int:
             print(
                 f"wrote the x-since markers of {len(documents)} release documents into openapi.json"
             )
+        readme = releases.with_support_table(README.read_text(), spec)
+        if readme != README.read_text():
+            README.write_text(readme)
+            print("rewrote the support table in README.md")
     facts, fact_problems = operation_facts(spec)
     problems += fact_problems + lint_spec(spec) + required_but_later(spec)
     with tempfile.TemporaryDirectory(prefix="owui-gen-check-") as tmp:

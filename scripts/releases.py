@@ -259,6 +259,47 @@ def write_markers(spec: dict[str, Any], documents: dict[str, dict[str, Any]]) ->
     spec.setdefault("info", {})["x-releases"] = list(documents)
 
 
+TABLE_START = "<!-- support table: written by scripts/generate from openapi.json -->"
+TABLE_END = "<!-- end of support table -->"
+
+
+def support_table(spec: dict[str, Any]) -> str:
+    """The Markdown table of which stored release has which operation, and which later
+    parameter or field, from the spec's markers."""
+    known = spec["info"]["x-releases"]
+    rows: list[tuple[str, str, str]] = []
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            name = op["operationId"]
+            rows.append((name, f"`{method.upper()} {path}`", op["x-since"]))
+    targets = spec_targets(spec)
+    for (method, path), keys in targets.items():
+        name = spec["paths"][path][method.lower()]["operationId"]
+        for key, node in keys.items():
+            if "x-since" not in node:
+                continue
+            if key[:2] == ("parameters", "query"):
+                rows.append((f"{name}({key[2]}=)", "query parameter", node["x-since"]))
+            elif key[:2] == ("requestBody", "application/json"):
+                field = _render(key[2:])
+                rows.append((f"{name}: {field}", "body field", node["x-since"]))
+    header = "| method | what | " + " | ".join(known) + " |"
+    lines = [header, "|---|---|" + "---|" * len(known)]
+    for name, what, since in sorted(rows):
+        first = parse_version(since)
+        cells = ["yes" if parse_version(v) >= first else "–" for v in known]
+        lines.append(f"| `{name}` | {what} | " + " | ".join(cells) + " |")
+    return "\n".join([TABLE_START, *lines, TABLE_END])
+
+
+def with_support_table(readme: str, spec: dict[str, Any]) -> str:
+    """``readme`` with its support table rewritten (between the two markers)."""
+    start, end = readme.index(TABLE_START), readme.index(TABLE_END) + len(TABLE_END)
+    return readme[:start] + support_table(spec) + readme[end:]
+
+
 def matrix() -> list[str]:
     """The releases the cross-release suite runs on besides the newest: the latest stored patch
     of each older minor release."""

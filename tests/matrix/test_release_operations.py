@@ -33,14 +33,24 @@ ANSWER = f"echo: {QUESTION}"
 @dataclass
 class Ctx:
     api: Api  # the admin, recording
-    fresh: Api  # a user of this test only, recording
-    user: User
     release: Release
     sent: Sent
+    request: pytest.FixtureRequest
 
     @property
     def seed(self) -> Any:
         return self.release.seed
+
+    @property
+    def fresh(self) -> Api:
+        """A recording client of a user made for this test only (made when first asked)."""
+        fresh: Api = self.request.getfixturevalue("rfresh")
+        return fresh
+
+    @property
+    def user(self) -> User:
+        user: User = self.request.getfixturevalue("ruser")
+        return user
 
 
 Scenario = Callable[[Ctx], Awaitable[None]]
@@ -60,8 +70,8 @@ def covers(*names: str) -> Callable[[Scenario], Scenario]:
 
 
 @pytest.fixture
-def ctx(rapi: Api, rfresh: Api, ruser: User, release: Release, sent: Sent) -> Ctx:
-    return Ctx(rapi, rfresh, ruser, release, sent)
+def ctx(rapi: Api, release: Release, sent: Sent, request: pytest.FixtureRequest) -> Ctx:
+    return Ctx(rapi, release, sent, request)
 
 
 def test_every_operation_has_a_scenario() -> None:

@@ -35,11 +35,28 @@ LATER = [
 
 class PartCtx:
     def __init__(
-        self, api: Api, fresh: Api, user: User, release: Release, sent: Sent, label: str, since: str
+        self,
+        api: Api,
+        request: pytest.FixtureRequest,
+        release: Release,
+        sent: Sent,
+        label: str,
+        since: str,
     ) -> None:
-        self.api, self.fresh, self.user, self.release, self.sent = api, fresh, user, release, sent
+        self.api, self.request, self.release, self.sent = api, request, release, sent
         self.label = label
         self.has = release.has(since)
+
+    @property
+    def fresh(self) -> Api:
+        """A recording client of a user made for this test only (made when first asked)."""
+        fresh: Api = self.request.getfixturevalue("rfresh")
+        return fresh
+
+    @property
+    def user(self) -> User:
+        user: User = self.request.getfixturevalue("ruser")
+        return user
 
     def new_folder(self) -> str:
         """A folder of the test's own user."""
@@ -72,15 +89,14 @@ async def test_later_part(
     label: str,
     later: Any,
     rapi: Api,
-    rfresh: Api,
-    ruser: User,
     release: Release,
     sent: Sent,
+    request: pytest.FixtureRequest,
 ) -> None:
     op = getattr(ops, name)
     if not release.has(op.SINCE):
         return  # the whole operation is refused: test_release_operations.py
-    ctx = PartCtx(rapi, rfresh, ruser, release, sent, label, later.since)
+    ctx = PartCtx(rapi, request, release, sent, label, later.since)
     scenario = PARTS[(name, label)]
     assert await rapi.server_supports(name, label) is ctx.has
     if ctx.has:
