@@ -289,7 +289,7 @@ def support_table(spec: dict[str, Any]) -> str:
     lines = [header, "|---|---|" + "---|" * len(known)]
     for name, what, since in sorted(rows):
         first = parse_version(since)
-        cells = ["yes" if parse_version(v) >= first else "–" for v in known]
+        cells = ["yes" if parse_version(v) >= first else "no" for v in known]
         lines.append(f"| `{name}` | {what} | " + " | ".join(cells) + " |")
     return "\n".join([TABLE_START, *lines, TABLE_END])
 
