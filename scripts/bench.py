@@ -85,6 +85,8 @@ from owui_chats_client import AsyncChatsClient, ChatsClient  # noqa: E402
 
 MOCK_BASE = "http://127.0.0.1:8080"
 MOCK_KEY = "sk-bench"
+#: The release the replayed answers stand for (the reference release).
+MOCK_RELEASE = OPENWEBUI_VERSION
 TITLES = 60
 IN_FLIGHT = 20
 CHUNK = 25  # calls per interleaved batch in rows 1 and 4b
@@ -504,7 +506,14 @@ def row_overhead(report: Report, sizes: Sizes) -> None:
     headers = {"Accept": "application/json", "Authorization": f"Bearer {MOCK_KEY}"}
 
     raw = httpx.Client(transport=transport)
-    facade = ChatsClient(MOCK_BASE, MOCK_KEY, http_client=httpx.Client(transport=transport))
+    # The replayed answer is a list; the facade is told its release, as a client that has
+    # asked GET /api/version once would know it.
+    facade = ChatsClient(
+        MOCK_BASE,
+        MOCK_KEY,
+        http_client=httpx.Client(transport=transport),
+        server_version=MOCK_RELEASE,
+    )
 
     def raw_call() -> Any:
         return raw_json(raw.get(url, params=params, headers=headers))
@@ -530,7 +539,10 @@ def row_overhead(report: Report, sizes: Sizes) -> None:
     loop = asyncio.new_event_loop()
     araw = httpx.AsyncClient(transport=transport)
     afacade = AsyncChatsClient(
-        MOCK_BASE, MOCK_KEY, http_client=httpx.AsyncClient(transport=transport)
+        MOCK_BASE,
+        MOCK_KEY,
+        http_client=httpx.AsyncClient(transport=transport),
+        server_version=MOCK_RELEASE,
     )
     owui = owui_client_for(
         f"{MOCK_BASE}/api", MOCK_KEY, httpx.AsyncClient(transport=transport, timeout=60.0)
