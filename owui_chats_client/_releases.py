@@ -116,7 +116,7 @@ class ServerRelease:
             return False
         if op.SINCE != OLDEST:
             return True
-        return any(_present(_container(parts, part), part.path) for part in op.LATER)
+        return any(present(_container(parts, part), part.path) for part in op.LATER)
 
     def fit(self, op: Any, parts: dict[str, Any]) -> None:
         """Refuse what the server's release lacks; leave out the defaults it does not know.
@@ -188,13 +188,14 @@ def _container(parts: dict[str, Any], part: Part) -> Any:
     return parts.get("params") if part.where == "query" else parts.get("json")
 
 
-def _present(node: Any, path: tuple[str, ...]) -> bool:
+def present(node: Any, path: tuple[str, ...]) -> bool:
+    """Whether a JSON value holds ``path`` (``"[]"``: in any item of a list)."""
     if not path:
         return True
     head, rest = path[0], path[1:]
     if head == "[]":
-        return isinstance(node, list) and any(_present(item, rest) for item in node)
-    return isinstance(node, dict) and head in node and _present(node[head], rest)
+        return isinstance(node, list) and any(present(item, rest) for item in node)
+    return isinstance(node, dict) and head in node and present(node[head], rest)
 
 
 def _leave_out(node: Any, path: tuple[str, ...], part: Part, op: Any, version: str) -> None:

@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from live.livekit import Api, User, add_user, wait_until_idle
+from live.livekit import Api, Run, User, add_user, wait_until_idle
 
 from owui_chats_client import AsyncChatsClient, ChatsClient
+from owui_chats_client.cli import main
 
 MODES = ("sync", "async")
 IDLE_DEADLINE = float(os.environ.get("OWUI_TEST_IDLE_DEADLINE", "60"))
@@ -176,3 +177,19 @@ def fresh_user(seed: Any) -> User:
 def fresh_api(fresh_user: User, api_for: Callable[..., Api]) -> Api:
     """A client in the test's mode for a user created for this test only (by its API key)."""
     return api_for(fresh_user.api_key)
+
+
+# -- the owui-chats command ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """``cli("import", path, ...)``: run the command in this process; exit status and output."""
+
+    def run(*args: str) -> Run:
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from owui_chats_client import AsyncChatsClient, ChatsClient
+from owui_chats_client import AsyncChatsClient, ChatsClient, MessageTree
 
 T = TypeVar("T")
 
@@ -206,3 +206,31 @@ def add_user(seed: Any, *, role: str = "user", name: str = "Fresh User") -> User
         token=made["token"],
         api_key=made["api_key"],
     )
+
+
+@dataclass
+class Run:
+    """How a run of ``owui-chats`` ended (the ``cli`` fixture): exit status, stdout, stderr."""
+
+    code: int
+    out: str
+    err: str
+
+
+# -- conversations ---------------------------------------------------------------------------
+
+#: What the seeded global outlet filter appends to every answer.
+SUFFIX = " [filtered]"
+
+
+def echo(text: str) -> str:
+    """The stored answer of the echo models to ``text``, after the outlet filter."""
+    return f"echo: {text}{SUFFIX}"
+
+
+def assert_consistent(chat: Any) -> MessageTree:
+    """The stored chat meets the tree invariants and its linear list is the current path."""
+    tree = MessageTree.from_chat(chat.chat)
+    assert tree.problems() == []
+    assert chat.chat["messages"] == tree.linear()
+    return tree

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from live.livekit import chat_body
+from live.livekit import Run, chat_body
 
 from owui_chats_client import APIConnectionError, ChatsClient
 from owui_chats_client.cli import main
@@ -90,26 +90,6 @@ def accounts(seed: Any) -> Iterator[Callable[[Any], Account]]:
     yield make
     for account in made:
         account.client.close()
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    """``cli("import", path, ...)``: run the command in this process; exit status and output."""
-
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
 
 
 # -- data ----------------------------------------------------------------------------------------

@@ -13,34 +13,20 @@ from typing import Any
 
 import pytest
 from live.browser import browser
-from live.livekit import unique_word
+from live.livekit import SUFFIX, assert_consistent, echo, unique_word
 
 from owui_chats_client import (
     AsyncChatsClient,
     ChatReply,
     ChatsClient,
     ConversationError,
-    MessageTree,
     TasksTimeoutError,
 )
 from owui_chats_client.lib._steps import output_text
 
-SUFFIX = " [filtered]"  # what the seeded global outlet filter appends to every answer
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = Path(os.environ.get("OWUI_TEST_OUTPUT", ROOT / "test-output"))
 LONG = " ".join(f"w{i}" for i in range(12))  # slowecho takes 0.4 s a word: about 5 s
-
-
-def echo(text: str) -> str:
-    return f"echo: {text}{SUFFIX}"
-
-
-def assert_consistent(chat: Any) -> MessageTree:
-    """The stored chat meets the tree invariants and its linear list is the current path."""
-    tree = MessageTree.from_chat(chat.chat)
-    assert tree.problems() == []
-    assert chat.chat["messages"] == tree.linear()
-    return tree
 
 
 async def test_start_and_continue_twice_holds_three_turns_in_order(api: Any) -> None:

@@ -130,3 +130,29 @@ def ruser(seed: Any) -> User:
 def rfresh(client_for: Callable[[str], Api], ruser: User) -> Api:
     """A recording client of a user made for this test only."""
     return client_for(ruser.api_key)
+
+
+@dataclass
+class Context:
+    """What a scenario works with: the admin's recording client, the release, what was sent,
+    and a user of the test's own, made only when a scenario asks for it."""
+
+    api: Api
+    release: Release
+    sent: Sent
+    request: pytest.FixtureRequest
+
+    @property
+    def seed(self) -> Any:
+        return self.release.seed
+
+    @property
+    def fresh(self) -> Api:
+        """A recording client of a user made for this test only."""
+        fresh: Api = self.request.getfixturevalue("rfresh")
+        return fresh
+
+    @property
+    def user(self) -> User:
+        user: User = self.request.getfixturevalue("ruser")
+        return user

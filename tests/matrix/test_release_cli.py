@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from live.livekit import chat_body, unique_word
+from live.livekit import Run, chat_body, unique_word
 
 from owui_chats_client import ChatsClient
-from owui_chats_client.cli import main
 
 
 @pytest.fixture(scope="module")
@@ -63,24 +62,6 @@ def account() -> Iterator[Callable[[Any], Account]]:
     yield make
     for each in made:
         each.client.close()
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    def run(*args: str) -> Run:
-        capsys.readouterr()
-        code = main(list(args))
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
-
-    return run
 
 
 def fill(account: Account, word: str) -> dict[str, str]:

@@ -8,23 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from live.livekit import Api, unique_word
+from live.livekit import Api, assert_consistent, echo, unique_word
 
-from owui_chats_client import MessageTree, TasksTimeoutError
+from owui_chats_client import TasksTimeoutError
 
-SUFFIX = " [filtered]"  # what the seeded global outlet filter appends to every answer
 LONG = " ".join(f"w{i}" for i in range(12))  # slowecho takes 0.4 s a word: about 5 s
-
-
-def echo(text: str) -> str:
-    return f"echo: {text}{SUFFIX}"
-
-
-def sound(chat: Any) -> MessageTree:
-    tree = MessageTree.from_chat(chat.chat)
-    assert tree.problems() == []
-    assert chat.chat["messages"] == tree.linear()
-    return tree
 
 
 async def test_three_turns_are_stored_in_order(rapi: Api) -> None:
@@ -35,7 +23,7 @@ async def test_three_turns_are_stored_in_order(rapi: Api) -> None:
         replies.append(await rapi.send_message(replies[0].chat_id, question))
     for reply, question in zip(replies, questions, strict=True):
         assert (reply.content, reply.done, reply.error) == (echo(question), True, None)
-    tree = sound(await rapi.get(replies[0].chat_id))
+    tree = assert_consistent(await rapi.get(replies[0].chat_id))
     assert [(m["role"], m["content"]) for m in tree.path()] == [
         (role, text)
         for question in questions
@@ -60,7 +48,7 @@ async def test_a_live_answer_joins_to_the_stored_one(
             pieces = list(stream)
     assert len(pieces) > 1, pieces
     assert "".join(pieces) == stream.reply.content == echo(f"one two three {word}")
-    tree = sound(await api.get(first.chat_id))
+    tree = assert_consistent(await api.get(first.chat_id))
     assert tree.messages[stream.reply.message_id]["content"] == stream.reply.content
 
 
@@ -69,7 +57,7 @@ async def test_a_timeout_stops_the_answer(rapi: Api) -> None:
     with pytest.raises(TasksTimeoutError) as caught:
         await rapi.send_message(first.chat_id, LONG, model="slowecho", timeout=0.5)
     assert (await rapi.list_tasks(first.chat_id)).task_ids == []
-    tree = sound(await rapi.get(first.chat_id))
+    tree = assert_consistent(await rapi.get(first.chat_id))
     assert tree.messages[caught.value.message_id or ""]["done"] is True
     after = await rapi.send_message(first.chat_id, "after the stop")
     assert after.content == echo("after the stop")

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from live.livekit import Api, User, chat_body, create_chat, ids, poll, unique_word
-from matrix.conftest import Release, Sent
+from live.livekit import Api, chat_body, create_chat, ids, poll, unique_word
+from matrix.conftest import Context, Release, Sent
 
 from owui_chats_client import (
     AuthenticationError,
@@ -30,29 +29,7 @@ QUESTION = "how do releases differ"
 ANSWER = f"echo: {QUESTION}"
 
 
-@dataclass
-class Ctx:
-    api: Api  # the admin, recording
-    release: Release
-    sent: Sent
-    request: pytest.FixtureRequest
-
-    @property
-    def seed(self) -> Any:
-        return self.release.seed
-
-    @property
-    def fresh(self) -> Api:
-        """A recording client of a user made for this test only (made when first asked)."""
-        fresh: Api = self.request.getfixturevalue("rfresh")
-        return fresh
-
-    @property
-    def user(self) -> User:
-        user: User = self.request.getfixturevalue("ruser")
-        return user
-
-
+Ctx = Context
 Scenario = Callable[[Ctx], Awaitable[None]]
 SCENARIOS: dict[str, Scenario] = {}
 

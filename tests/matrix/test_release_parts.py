@@ -14,11 +14,12 @@ from typing import Any
 
 import httpx
 import pytest
-from live.livekit import Api, User, chat_body, create_chat, ids, unique_word
-from matrix.conftest import Release, Sent
+from live.livekit import Api, chat_body, create_chat, ids, unique_word
+from matrix.conftest import Context, Release, Sent
 
 from owui_chats_client import UnsupportedByServerError
 from owui_chats_client._generated.api import chats as ops
+from owui_chats_client._releases import present
 
 # A part's scenario gets the context and whether to pass its non-default value; when it passes
 # it and the release has the part, the scenario asserts the effect.
@@ -33,30 +34,21 @@ LATER = [
 ]
 
 
-class PartCtx:
+class PartCtx(Context):
+    """A `Context` with the part under test and whether the release has it."""
+
     def __init__(
         self,
         api: Api,
-        request: pytest.FixtureRequest,
         release: Release,
         sent: Sent,
+        request: pytest.FixtureRequest,
         label: str,
         since: str,
     ) -> None:
-        self.api, self.request, self.release, self.sent = api, request, release, sent
+        super().__init__(api, release, sent, request)
         self.label = label
         self.has = release.has(since)
-
-    @property
-    def fresh(self) -> Api:
-        """A recording client of a user made for this test only (made when first asked)."""
-        fresh: Api = self.request.getfixturevalue("rfresh")
-        return fresh
-
-    @property
-    def user(self) -> User:
-        user: User = self.request.getfixturevalue("ruser")
-        return user
 
     def new_folder(self) -> str:
         """A folder of the test's own user."""
@@ -96,7 +88,7 @@ async def test_later_part(
     op = getattr(ops, name)
     if not release.has(op.SINCE):
         return  # the whole operation is refused: test_release_operations.py
-    ctx = PartCtx(rapi, request, release, sent, label, later.since)
+    ctx = PartCtx(rapi, release, sent, request, label, later.since)
     scenario = PARTS[(name, label)]
     assert await rapi.server_supports(name, label) is ctx.has
     if ctx.has:
@@ -119,16 +111,7 @@ async def test_later_part(
         if later.where == "query":
             assert later.path[0] not in request.url.params
         else:
-            assert not request.content or not _holds(json.loads(request.content), later.path)
-
-
-def _holds(node: Any, path: tuple[str, ...]) -> bool:
-    if not path:
-        return True
-    head, rest = path[0], path[1:]
-    if head == "[]":
-        return isinstance(node, list) and any(_holds(item, rest) for item in node)
-    return isinstance(node, dict) and head in node and _holds(node[head], rest)
+            assert not request.content or not present(json.loads(request.content), later.path)
 
 
 # -- sorting -------------------------------------------------------------------------------
