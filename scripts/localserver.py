@@ -354,6 +354,8 @@ class Seed:
     action_id: str = ACTION_ID
     filter_id: str = FILTER_ID
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The CA file of an https server's certificate (a `deployment.Deployment`), else None.
+    ca_file: str | None = None
 
     def env(self) -> dict[str, str]:
         return {"OPENWEBUI_BASE_URL": self.base_url, "OPENWEBUI_API_KEY": self.api_key}
@@ -379,6 +381,8 @@ class LocalServer:
         # Set to keep the data directory (database and server.log) after `cleanup`, for
         # instance when a test run failed and its server log has to be read.
         self.keep_data = False
+        #: More environment for the server (a database, Redis...), over the defaults.
+        self.extra_env: dict[str, str] = {}
 
     def log_tail(self, lines: int = 80) -> str:
         """The last ``lines`` lines of the server log (empty when there is none yet)."""
@@ -409,6 +413,7 @@ class LocalServer:
             # what `open-webui serve` sets before the launcher's early import reads it
             FROM_INIT_PY="true",
         )
+        env.update(self.extra_env)
         return env
 
     @staticmethod
@@ -533,7 +538,12 @@ def enable_user_api_keys(http: httpx.Client, admin_token: str) -> None:
 
 
 def add_user(
-    base_url: str, admin_token: str, *, name: str = "Fresh User", role: str = "user"
+    base_url: str,
+    admin_token: str,
+    *,
+    name: str = "Fresh User",
+    role: str = "user",
+    verify: str | bool = True,
 ) -> dict[str, str]:
     """A new user with a unique email: ``{"id", "email", "password", "token", "api_key"}``.
 
@@ -543,7 +553,7 @@ def add_user(
     email = f"user-{uuid.uuid4().hex[:12]}@example.com"
     password = f"owui-{uuid.uuid4().hex[:16]}-Aa1!"
     form = {"name": name, "email": email, "password": password, "role": role}
-    with httpx.Client(base_url=base_url, timeout=60) as http:
+    with httpx.Client(base_url=base_url, timeout=60, verify=verify) as http:
         user = _check(http.post("/api/v1/auths/add", json=form, headers=_bearer(admin_token)))
         key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(user["token"])))
     return {
@@ -555,19 +565,22 @@ def add_user(
     }
 
 
-def sign_in(base_url: str, email: str, password: str) -> dict[str, Any]:
+def sign_in(
+    base_url: str, email: str, password: str, *, verify: str | bool = True
+) -> dict[str, Any]:
     """``POST /api/v1/auths/signin``: the user, with a fresh ``token`` (JWT)."""
-    with httpx.Client(base_url=base_url, timeout=60) as http:
+    with httpx.Client(base_url=base_url, timeout=60, verify=verify) as http:
         result: dict[str, Any] = _check(
             http.post("/api/v1/auths/signin", json={"email": email, "password": password})
         )
     return result
 
 
-def seed(base_url: str) -> Seed:
-    """Create the admin, an API key, a second user, a folder and the test functions."""
+def seed(base_url: str, *, verify: str | bool = True) -> Seed:
+    """Create the admin, an API key, a second user, a folder and the test functions
+    (``verify``: the CA file of an https server's certificate)."""
     password = "owui-Local-Passw0rd!"
-    with httpx.Client(base_url=base_url, timeout=60) as http:
+    with httpx.Client(base_url=base_url, timeout=60, verify=verify) as http:
         admin = _signup_or_signin(http, "Admin", "admin@example.com", password)
         admin_token = admin["token"]
         api_key = _check(http.post("/api/v1/auths/api_key", headers=_bearer(admin_token)))[
@@ -616,6 +629,7 @@ def seed(base_url: str) -> Seed:
             )
     return Seed(
         base_url=base_url,
+        ca_file=verify if isinstance(verify, str) else None,
         api_key=api_key,
         admin_token=admin_token,
         admin_id=admin["id"],
