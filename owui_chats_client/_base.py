@@ -121,10 +121,30 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=8)
+def ssl_context(ca_file: str | None) -> ssl.SSLContext:
+    """One verifying TLS context per CA file for every client this process makes (building one
+    costs ~50 ms); ``None``: the default CAs (certifi, or ``$SSL_CERT_FILE`` when set)."""
+    if ca_file is None:
+        return httpx.create_ssl_context()
+    return ssl.create_default_context(cafile=ca_file)
+
+
 def default_ssl_context() -> ssl.SSLContext:
-    """One verifying TLS context for every client this process makes (building one costs ~50 ms)."""
-    return httpx.create_ssl_context()
+    return ssl_context(os.environ.get("SSL_CERT_FILE") or None)
+
+
+def make_verify(verify: ssl.SSLContext | str | bool | None) -> ssl.SSLContext | bool:
+    """What the connection pool verifies TLS with: a context, a CA file, or False (none)."""
+    if verify is None or verify is True:
+        return default_ssl_context()
+    if verify is False or isinstance(verify, ssl.SSLContext):
+        return verify
+    if isinstance(verify, str):
+        if not os.path.isfile(verify):
+            raise ValueError(f"verify: no CA file at {verify!r}")
+        return ssl_context(os.path.abspath(verify))
+    raise TypeError(f"verify must be a CA file, an ssl.SSLContext or a bool, got {verify!r}")
 
 
 def make_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -152,8 +172,11 @@ class BaseClient(Generic[HttpClientT]):
         default_headers: Mapping[str, str] | None = None,
         server_version: str | None = None,
         check_server_version: bool = True,
+        verify: ssl.SSLContext | str | bool | None = None,
     ) -> None:
         setup_logging()
+        if verify is not None and http_client is not None:
+            raise ValueError("verify= applies to the client's own pool: set it on http_client")
         self.base_url = normalize_base_url(base_url)
         if api_key is None:
             api_key = os.environ.get(C.API_KEY_ENV) or None
@@ -177,6 +200,7 @@ class BaseClient(Generic[HttpClientT]):
                 "sending the API key over plain http:// to %s; use https:// beyond loopback",
                 url.host,
             )
+        self._verify = make_verify(verify) if http_client is None else True
         self._http = self._pool(http_client)
 
     def __repr__(self) -> str:
@@ -194,7 +218,7 @@ class BaseClient(Generic[HttpClientT]):
             limits=C.DEFAULT_CONNECTION_LIMITS,
             follow_redirects=True,
             timeout=self.timeout,
-            verify=default_ssl_context(),
+            verify=self._verify,
         )
 
     # -- options -----------------------------------------------------------------------------

@@ -34,6 +34,9 @@ _CLIENT_ARGS = """
             depends on it.
         check_server_version: False sends every call as it is, without refusing what the
             server's release lacks (`UnsupportedByServerError`).
+        verify: TLS verification of the client's own pool: a CA file (a server whose
+            certificate comes from a private CA), an ``ssl.SSLContext``, or False; by default
+            the usual CAs (``$SSL_CERT_FILE`` when set).
 """
 
 

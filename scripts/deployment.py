@@ -271,7 +271,8 @@ class Deployment:
                 pid {conf}/nginx.pid;
                 events {{ worker_connections 1024; }}
                 http {{
-                    access_log {conf}/logs/access.log;
+                    log_format upstream '$request_method $uri $status $upstream_addr';
+                    access_log {conf}/logs/access.log upstream;
                     client_body_temp_path {conf}/body;
                     proxy_temp_path {conf}/proxy;
                     fastcgi_temp_path {conf}/fastcgi;
@@ -381,6 +382,12 @@ class Deployment:
             self.cleanup()
             raise
         return self
+
+    def upstreams_used(self) -> list[str]:
+        """The instance (``host:port``) that served each request nginx has passed so far."""
+        log = self.root / "nginx" / "logs" / "access.log"
+        lines = log.read_text().splitlines() if log.exists() else []
+        return [line.split()[-1] for line in lines if line.split()[-1] != "-"]
 
     def reload_models(self) -> None:
         """Have every instance read the models again (``GET /api/models`` on each): a function

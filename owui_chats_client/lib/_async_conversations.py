@@ -217,18 +217,46 @@ class AsyncConversationsMixin:
         chat_id: str,
         timeout: float | None,
     ) -> ChatReply:
-        from . import _steps as s
 
-        await self._start(chats, turn.completion_form(chat_id), chat_id)
-        try:
-            await self.wait_for_tasks(chat_id, timeout=timeout)
-        except s.TasksTimeoutError as exc:
-            exc.message_id = turn.assistant_message_id
-            raise
+        task_ids = await self._start(chats, turn.completion_form(chat_id), chat_id)
+        await self._wait_for_answer(chats, chat_id, turn, timeout, task_ids)
         return await self._finish(chats, turn, chat_id)
 
-    async def _start(self, chats: AsyncChats, form: dict[str, Any], chat_id: str) -> None:
-        """``POST /api/chat/completions`` as a background task (again while SQLite is locked)."""
+    async def _wait_for_answer(
+        self,
+        chats: AsyncChats,
+        chat_id: str,
+        turn: Turn,
+        timeout: float | None,
+        task_ids: list[str],
+    ) -> None:
+        """Poll the chat's tasks and, when none is listed, the stored answer, until the server
+        is done with it (`_steps.AnswerWatch`); on timeout, Ctrl-C or cancellation, stop the
+        tasks and repair the chat before the error propagates."""
+        from . import _steps as s
+
+        backoff = s.Backoff(timeout)
+        watch = s.AnswerWatch(chat_id, turn.assistant_message_id, task_ids)
+        try:
+            while True:
+                tasks = await chats.list_tasks(chat_id)
+                if tasks.task_ids:
+                    watch.running(tasks.task_ids)
+                elif watch.finished(s.require_chat(await chats.get(chat_id), chat_id)):
+                    return
+                delay = backoff.next_delay()
+                if delay is None:
+                    raise s.TasksTimeoutError(
+                        chat_id, watch.task_ids, cast(float, timeout), turn.assistant_message_id
+                    )
+                await asyncio.sleep(delay)
+        except (asyncio.CancelledError, KeyboardInterrupt, s.TasksTimeoutError):
+            await s.shielded(self._stop_and_repair(chats, chat_id, turn.assistant_message_id))
+            raise
+
+    async def _start(self, chats: AsyncChats, form: dict[str, Any], chat_id: str) -> list[str]:
+        """``POST /api/chat/completions`` as a background task (again while SQLite is locked);
+        the ids of the tasks it started."""
         from . import _steps as s
 
         attempt = 0
@@ -246,7 +274,7 @@ class AsyncConversationsMixin:
                 attempt += 1
                 continue
             s.check_background_answer(answer)
-            return
+            return list(answer.task_ids)
 
     async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
         from . import _steps as s
@@ -274,18 +302,35 @@ class AsyncConversationsMixin:
             chat = s.require_chat(await chats.update(chat_id, form), chat_id)
         return chat
 
-    async def _stop_and_repair(self, chats: AsyncChats, chat_id: str) -> None:
-        """Stop the chat's tasks, wait for them to end, and repair its tree (best effort)."""
+    async def _stop_and_repair(
+        self, chats: AsyncChats, chat_id: str, message_id: str | None = None
+    ) -> None:
+        """Stop the chat's tasks, confirm that nothing writes the chat any more, and repair its
+        tree (best effort). A task still listed is sent the stop again (the request may reach
+        the instance that runs it); a chat that cannot be confirmed quiet is left as it is,
+        never written over."""
         from . import _steps as s
 
         try:
             await chats.stop_tasks(chat_id)
             backoff = s.Backoff(s.STOP_GRACE)
+            watch = s.AnswerWatch(chat_id, message_id, [])
             while True:
                 tasks = await chats.list_tasks(chat_id)
-                delay = backoff.next_delay() if tasks.task_ids else None
-                if delay is None:
+                if tasks.task_ids:
+                    watch.running(tasks.task_ids)
+                    await chats.stop_tasks(chat_id)
+                elif watch.stopped(s.require_chat(await chats.get(chat_id), chat_id)):
                     break
+                delay = backoff.next_delay()
+                if delay is None:
+                    s.log.warning(
+                        "chat %s: its tasks could not be confirmed stopped within %gs; the chat "
+                        "is left as the server has it",
+                        chat_id,
+                        s.STOP_GRACE,
+                    )
+                    return
                 await asyncio.sleep(delay)
             await self._repair(chats, chat_id, None)
         except Exception:

@@ -25,6 +25,7 @@ from ._live import (
     connect_error,
     expired,
     import_socketio,
+    socket_options,
 )
 from ._steps import (
     Backoff,
@@ -101,7 +102,7 @@ async def async_run_stream(
     ``chat_id`` (``given``)."""
     socketio = import_socketio()
     events = async_event_queue()
-    sio = socketio.AsyncClient(reconnection=False)
+    sio = socketio.AsyncClient(reconnection=False, **socket_options(owner, socketio.AsyncClient))
 
     async def on_event(data: Any) -> None:
         events.put_nowait(data)
@@ -128,7 +129,9 @@ async def async_run_stream(
         pieces = Pieces(chat_id, turn.assistant_message_id)
         finished = False
         try:
-            await owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
+            task_ids = await owner._start(
+                chats, turn.completion_form(chat_id, sio.get_sid()), chat_id
+            )
             while not pieces.ended:
                 remaining = backoff.remaining()
                 event = await async_next_event(events, min(IDLE_CHECK, remaining or IDLE_CHECK))
@@ -145,9 +148,8 @@ async def async_run_stream(
                 for piece in pieces.feed(events.get_nowait()):
                     yield piece
             try:
-                await owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
-            except TasksTimeoutError as exc:
-                exc.message_id = turn.assistant_message_id
+                await owner._wait_for_answer(chats, chat_id, turn, backoff.remaining(), task_ids)
+            except TasksTimeoutError:
                 finished = True  # the wait has stopped the tasks and repaired the chat
                 raise
             finished = True
@@ -159,7 +161,7 @@ async def async_run_stream(
                 yield tail
         except (GeneratorExit, asyncio.CancelledError, KeyboardInterrupt, TasksTimeoutError):
             if not finished:
-                await shielded(owner._stop_and_repair(chats, chat_id))
+                await shielded(owner._stop_and_repair(chats, chat_id, turn.assistant_message_id))
             raise
     finally:
         await sio.disconnect()

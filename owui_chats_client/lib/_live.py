@@ -11,6 +11,7 @@ by ``scripts/unasync.py``). Needs python-socketio (``pip install 'owui-chats-cli
 from __future__ import annotations
 
 import queue
+import ssl
 from collections.abc import Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,19 @@ def import_socketio() -> ModuleType:
         ) from exc
     module: ModuleType = socketio
     return module
+
+
+def socket_options(owner: object, kind: type) -> dict[str, Any]:
+    """The TLS options of a Socket.IO client of ``kind`` (``socketio.Client`` or
+    ``AsyncClient``): it verifies the server as the owner's HTTP pool does (the same CA)."""
+    verify = getattr(owner, "_verify", True)
+    if verify is False:
+        return {"ssl_verify": False}
+    if not isinstance(verify, ssl.SSLContext):
+        return {}
+    if kind.__name__ == "AsyncClient":  # aiohttp
+        return {"websocket_extra_options": {"ssl": verify}}
+    return {"websocket_extra_options": {"sslopt": {"context": verify}}}  # websocket-client
 
 
 class Outcome:

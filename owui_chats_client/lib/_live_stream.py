@@ -24,6 +24,7 @@ from ._live import (
     expired,
     import_socketio,
     next_event,
+    socket_options,
 )
 from ._steps import (
     Backoff,
@@ -99,7 +100,7 @@ def run_stream(
     ``chat_id`` (``given``)."""
     socketio = import_socketio()
     events = event_queue()
-    sio = socketio.Client(reconnection=False)
+    sio = socketio.Client(reconnection=False, **socket_options(owner, socketio.Client))
 
     def on_event(data: Any) -> None:
         events.put_nowait(data)
@@ -126,7 +127,7 @@ def run_stream(
         pieces = Pieces(chat_id, turn.assistant_message_id)
         finished = False
         try:
-            owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
+            task_ids = owner._start(chats, turn.completion_form(chat_id, sio.get_sid()), chat_id)
             while not pieces.ended:
                 remaining = backoff.remaining()
                 event = next_event(events, min(IDLE_CHECK, remaining or IDLE_CHECK))
@@ -141,9 +142,8 @@ def run_stream(
             while not events.empty():
                 yield from pieces.feed(events.get_nowait())
             try:
-                owner.wait_for_tasks(chat_id, timeout=backoff.remaining())
-            except TasksTimeoutError as exc:
-                exc.message_id = turn.assistant_message_id
+                owner._wait_for_answer(chats, chat_id, turn, backoff.remaining(), task_ids)
+            except TasksTimeoutError:
                 finished = True  # the wait has stopped the tasks and repaired the chat
                 raise
             finished = True
@@ -155,7 +155,7 @@ def run_stream(
                 yield tail
         except (GeneratorExit, KeyboardInterrupt, TasksTimeoutError):
             if not finished:
-                owner._stop_and_repair(chats, chat_id)
+                owner._stop_and_repair(chats, chat_id, turn.assistant_message_id)
             raise
     finally:
         sio.disconnect()

@@ -495,6 +495,74 @@ def locked_retry_delay(exc: BaseException, attempt: int) -> float | None:
     return 0.25 * 2.0**attempt
 
 
+def stored_message(chat: ChatResponse, message_id: str) -> Mapping[str, Any] | None:
+    history = chat_payload(chat).get("history")
+    messages = history.get("messages") if isinstance(history, Mapping) else None
+    message = messages.get(message_id) if isinstance(messages, Mapping) else None
+    return message if isinstance(message, Mapping) else None
+
+
+UNSHARED_TASKS = (
+    "chat %s: its answer is not finished while the server lists no task for it: the server's "
+    "instances do not share their tasks (Open WebUI without REDIS_URL); the answer is read "
+    "from the stored chat instead"
+)
+
+
+class AnswerWatch:
+    """Decides from the stored answer, not from the task list alone, that the server is done
+    with an answer.
+
+    The instances of a deployment that shares no task registry (Open WebUI without
+    ``REDIS_URL``) each list only their own tasks, so a poll may reach one that does not run
+    the answer and list nothing while it is still being written. An answer is finished once no
+    task is listed and it is marked ``done``. Once it has been seen unfinished with no task
+    listed (the tasks are not shared), it must also be the same in two such polls in a row, so
+    that what the server writes after marking it done (the outlet filters' edit) is in.
+    `stopped` confirms a stop the same way: the chat the same in two polls that list no task.
+    """
+
+    def __init__(self, chat_id: str, message_id: str | None, task_ids: list[str]) -> None:
+        self.chat_id = chat_id
+        self.message_id = message_id
+        self.task_ids = list(task_ids)
+        self.unshared = False
+        self._last: Any = None
+
+    def running(self, task_ids: list[str]) -> None:
+        """A poll listed these tasks: the server is not done."""
+        self.task_ids = list(task_ids)
+        self._last = None
+
+    def _snapshot(self, chat: ChatResponse) -> Any:
+        if self.message_id is None:
+            return chat_payload(chat).get("history")
+        return stored_message(chat, self.message_id)
+
+    def _same_twice(self, chat: ChatResponse) -> bool:
+        snapshot = self._snapshot(chat)
+        same = self._last is not None and snapshot == self._last
+        self._last = snapshot if snapshot is not None else {}
+        return same
+
+    def finished(self, chat: ChatResponse) -> bool:
+        """After a poll that listed no task: whether the stored answer is final."""
+        assert self.message_id is not None
+        message = stored_message(chat, self.message_id)
+        if message is None or message.get("done") is not True:
+            if not self.unshared:
+                log.warning(UNSHARED_TASKS, self.chat_id)
+            self.unshared = True
+            self._last = None
+            return False
+        return not self.unshared or self._same_twice(chat)
+
+    def stopped(self, chat: ChatResponse) -> bool:
+        """After a stop and a poll that listed no task: whether nothing writes the chat any
+        more (it is the same as at the last such poll)."""
+        return self._same_twice(chat)
+
+
 class Backoff:
     """Polling delays within an optional deadline: every 50 ms for the first half second, then
     half as long again each time, up to 1 s."""

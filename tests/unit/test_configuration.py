@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import httpx
 import pytest
 from owui_unit_support import API_KEY, CHAT, COMPLETION, TITLE, FakeServer, Harness, Reply, ok
@@ -264,3 +266,20 @@ def test_own_default_client_follows_redirects_and_guards_the_key(
     else:
         assert second.url.path == "/moved"
         assert second.headers["authorization"] == f"Bearer {API_KEY}"
+
+
+def test_verify_takes_a_ca_file_a_context_or_false(tmp_path: pathlib.Path) -> None:
+    import ssl
+
+    import owui_chats_client._base as base
+
+    with pytest.raises(ValueError, match="no CA file at"):
+        ChatsClient("https://h", "k", verify=str(tmp_path / "absent.pem"))
+    with pytest.raises(ValueError, match="set it on http_client"):
+        ChatsClient("https://h", "k", verify=False, http_client=httpx.Client())
+    with pytest.raises(TypeError, match="verify must be"):
+        ChatsClient("https://h", "k", verify=3)  # type: ignore[arg-type]
+    context = ssl.create_default_context()
+    assert ChatsClient("https://h", "k", verify=context)._verify is context
+    assert ChatsClient("https://h", "k", verify=False)._verify is False
+    assert ChatsClient("https://h", "k")._verify is base.default_ssl_context()

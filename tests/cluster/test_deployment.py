@@ -1,0 +1,225 @@
+"""The SDK on a production-shaped Open WebUI: two instances behind nginx (TLS, round-robin),
+sharing PostgreSQL and Redis, so that consecutive requests of one client land on either; and the
+negative control, the same deployment without Redis, where an instance lists and stops only its
+own tasks: the conversation methods still store and return the finished answer, never an
+unfinished one marked done."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from live.livekit import Api, assert_consistent, chat_body, echo, ids, unique_word
+
+from owui_chats_client import AsyncChatsClient, ChatsClient, TasksTimeoutError
+
+LONG = " ".join(f"w{i}" for i in range(12))  # slowecho takes 0.4 s a word: about 5 s
+
+
+async def three_turns(api: Api, model: str = "echo") -> None:
+    word = unique_word()
+    questions = [f"first {word}", f"second {word}", f"third {word}"]
+    replies = [await api.start_chat(model, questions[0])]
+    for question in questions[1:]:
+        replies.append(await api.send_message(replies[0].chat_id, question))
+    for reply, question in zip(replies, questions, strict=True):
+        assert (reply.content, reply.done) == (echo(question), True)
+    tree = assert_consistent(await api.get(replies[0].chat_id))
+    assert [m["content"] for m in tree.path()] == [text for q in questions for text in (q, echo(q))]
+
+
+# -- with Redis ------------------------------------------------------------------------------
+
+
+def test_requests_reach_both_instances(cluster: Any) -> None:
+    """The premise: nginx sends one client's consecutive requests to either instance."""
+    before = len(cluster.upstreams_used())
+    with ChatsClient(cluster.base_url, cluster.seed.api_key, verify=str(cluster.ca_file)) as c:
+        for _ in range(6):
+            c.get_list()
+    used = cluster.upstreams_used()[before:]
+    assert len(used) >= 6  # and GET /api/version, once
+    assert set(used) == {url.removeprefix("http://") for url in cluster.instance_urls}
+
+
+async def test_conversations(cluster: Any, client_of: Callable[..., Api]) -> None:
+    await three_turns(client_of(cluster))
+
+
+async def test_a_live_answer_across_instances(cluster: Any, client_of: Callable[..., Api]) -> None:
+    api = client_of(cluster, cluster.seed.admin_token)  # the socket takes a JWT
+    first = await api.start_chat("echo", f"before {unique_word()}")
+    stream = api.client.stream_message(
+        first.chat_id, f"one two three {unique_word()}", model="slowecho"
+    )
+    if api.is_async:
+        async with stream:
+            pieces = [piece async for piece in stream]
+    else:
+        with stream:
+            pieces = list(stream)
+    assert len(pieces) > 1
+    assert "".join(pieces) == stream.reply.content
+    assert_consistent(await api.get(first.chat_id))
+
+
+async def test_a_timeout_stops_the_answer(cluster: Any, client_of: Callable[..., Api]) -> None:
+    api = client_of(cluster)
+    first = await api.start_chat("echo", f"start {unique_word()}")
+    with pytest.raises(TasksTimeoutError) as caught:
+        await api.send_message(first.chat_id, LONG, model="slowecho", timeout=0.5)
+    assert (await api.list_tasks(first.chat_id)).task_ids == []
+    tree = assert_consistent(await api.get(first.chat_id))
+    assert tree.messages[caught.value.message_id or ""]["done"] is True
+    assert (await api.send_message(first.chat_id, "after")).content == echo("after")
+
+
+async def test_twenty_in_flight(cluster: Any) -> None:
+    async with AsyncChatsClient(
+        cluster.base_url, cluster.seed.api_key, timeout=120, verify=str(cluster.ca_file)
+    ) as client:
+        word = unique_word()
+        replies = await asyncio.gather(
+            *(client.start_chat("echo", f"open {i} {word}") for i in range(20))
+        )
+        assert [r.content for r in replies] == [echo(f"open {i} {word}") for i in range(20)]
+        assert len({r.chat_id for r in replies}) == 20
+
+
+async def test_lists_tags_archive_and_share(cluster: Any, client_of: Callable[..., Api]) -> None:
+    import localserver
+
+    user = localserver.add_user(
+        cluster.base_url, cluster.seed.admin_token, verify=str(cluster.ca_file)
+    )
+    api = client_of(cluster, user["api_key"])
+    word = unique_word()
+    chats = [
+        {"chat": chat_body(f"paged {n} {word}", title=f"Paged {n} {word}")[0]} for n in range(63)
+    ]
+    made = {chat.id for chat in await api.import_chats({"chats": chats})}
+    listed = api.client.iter_list()
+    got = [c.id async for c in listed] if api.is_async else [c.id for c in listed]
+    assert sorted(got) == sorted(made)  # two pages, from either instance
+    assert len(await api.search(word)) == 60
+    one = sorted(made)[0]
+    await api.add_tag(one, {"name": word})
+    assert ids(await api.get_by_tags({"name": word})) == {one}
+    assert (await api.archive(one)).archived is True
+    assert one in ids(await api.get_all_archived())
+    share_id = (await api.share(one)).share_id
+    assert (await api.get_shared(share_id)).id == share_id
+
+
+# -- without Redis: the negative control -----------------------------------------------------
+
+
+async def test_unshared_tasks_still_give_finished_answers(
+    unshared: Any, client_of: Callable[..., Api]
+) -> None:
+    """Before the answer watch, 8 of 8 start_chat calls returned '' marked done here."""
+    api = client_of(unshared)
+    word = unique_word()
+    for n in range(4):
+        reply = await api.start_chat("slowecho", f"q {n} {word}")
+        assert (reply.content, reply.done) == (echo(f"q {n} {word}"), True)
+        stored = (await api.get(reply.chat_id)).chat["history"]["messages"][reply.message_id]
+        assert stored["content"] == reply.content and stored["done"] is True
+
+
+async def test_unshared_tasks_lose_no_turn(unshared: Any, client_of: Callable[..., Api]) -> None:
+    """Before, two of three answers were lost here: written over by the client's stale copy."""
+    await three_turns(client_of(unshared), model="slowecho")
+
+
+async def test_unshared_tasks_still_time_out(unshared: Any, client_of: Callable[..., Api]) -> None:
+    api = client_of(unshared)
+    first = await api.start_chat("echo", f"start {unique_word()}")
+    with pytest.raises(TasksTimeoutError):
+        await api.send_message(first.chat_id, LONG, model="slowecho", timeout=0.5)
+    tree = assert_consistent(await api.get(first.chat_id))
+    assert tree.messages[tree.current_id or ""]["done"] is True
+    assert (await api.send_message(first.chat_id, "after")).content == echo("after")
+
+
+# -- migrating into the deployment -----------------------------------------------------------
+
+
+def test_migrate_from_a_single_server_interrupted_then_rerun(
+    cluster: Any, seed: Any, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the session's single SQLite server into the deployment, cut after the first batch,
+    then run again: every chat once, field by field."""
+    import localserver
+
+    from owui_chats_client import APIConnectionError
+
+    ca = str(cluster.ca_file)
+    source = localserver.add_user(seed.base_url, seed.admin_token)
+    target = localserver.add_user(cluster.base_url, cluster.seed.admin_token, verify=ca)
+    word = unique_word()
+    with ChatsClient(seed.base_url, source["api_key"]) as client:
+        client.import_chats(
+            {
+                "chats": [
+                    {
+                        "chat": chat_body(f"m {n} {word}", title=f"M {n} {word}")[0],
+                        "pinned": n == 0,
+                        "created_at": 1_700_000_000 + n,
+                        "updated_at": 1_700_000_100 + n,
+                    }
+                    for n in range(9)
+                ]
+            }
+        )
+        with client.iter_all() as stream:
+            originals = {row["title"]: row for row in map(json.loads, stream.response.iter_lines())}
+    monkeypatch.setenv("SSL_CERT_FILE", ca)  # how the command verifies a private CA
+    args = [
+        "migrate",
+        "--base-url",
+        seed.base_url,
+        "--api-key",
+        source["api_key"],
+        "--to-base-url",
+        cluster.base_url,
+        "--to-api-key",
+        target["api_key"],
+        "--batch-size",
+        "4",
+    ]
+    real = ChatsClient.import_chats
+
+    def once_then_cut(self: ChatsClient, form_data: Any) -> Any:
+        real(self, form_data)
+        request = httpx.Request("POST", f"{cluster.base_url}/api/v1/chats/import")
+        raise APIConnectionError("connection dropped", request=request)
+
+    monkeypatch.setattr(ChatsClient, "import_chats", once_then_cut)
+    assert cli(*args).code == 4
+    monkeypatch.setattr(ChatsClient, "import_chats", real)
+    run = cli(*args)
+    assert run.code == 0, run.err
+    assert "copied 5 chats" in run.err and "4 already there" in run.err
+    with (
+        ChatsClient(cluster.base_url, target["api_key"], verify=ca) as client,
+        client.iter_all() as stream,
+    ):
+        copies = [json.loads(line) for line in stream.response.iter_lines()]
+    assert sorted(c["title"] for c in copies) == sorted(originals)  # every chat once
+    for copy in copies:
+        original = originals[copy["title"]]
+        for field in ("created_at", "updated_at", "pinned", "archived"):
+            assert copy[field] == original[field], (copy["title"], field)
+        # the same messages; the server makes the importing user their author
+        copied, stored = copy["chat"]["history"], original["chat"]["history"]
+        assert copied["currentId"] == stored["currentId"]
+        assert copied["messages"].keys() == stored["messages"].keys()
+        for key, message in stored["messages"].items():
+            for field, value in message.items():
+                if field not in ("user_id", "user"):  # who wrote it: the importer
+                    assert copied["messages"][key].get(field) == value, (key, field)
