@@ -22,7 +22,9 @@ _CLIENT_ARGS = """
     Args:
         base_url: the server root, such as ``http://localhost:8080`` (a trailing ``/api`` is
             accepted); defaults to ``$OPENWEBUI_BASE_URL``.
-        api_key: an ``sk-...`` API key or a JWT; defaults to ``$OPENWEBUI_API_KEY``.
+        api_key: an ``sk-...`` API key or a JWT; defaults to ``$OPENWEBUI_API_KEY``. A callable
+            that returns the current one is called for each request (a service that refreshes
+            a JWT before it expires).
         timeout: seconds, or an ``httpx.Timeout``; for streams, the read timeout is the longest
             gap allowed between two chunks.
         max_retries: retries of requests that are safe to repeat.

@@ -164,7 +164,7 @@ class BaseClient(Generic[HttpClientT]):
     def __init__(
         self,
         base_url: str | None = None,
-        api_key: str | None = None,
+        api_key: str | Callable[[], str] | None = None,
         *,
         timeout: float | httpx.Timeout | None = C.DEFAULT_TIMEOUT,
         max_retries: int = C.DEFAULT_MAX_RETRIES,
@@ -180,8 +180,8 @@ class BaseClient(Generic[HttpClientT]):
         self.base_url = normalize_base_url(base_url)
         if api_key is None:
             api_key = os.environ.get(C.API_KEY_ENV) or None
-        if api_key is not None and (not isinstance(api_key, str) or not api_key.strip()):
-            raise ValueError("api_key must be a non-empty string")
+        if api_key is not None and not callable(api_key):
+            check_credential(api_key, "api_key")
         if not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
         self._api_key = api_key
@@ -235,7 +235,7 @@ class BaseClient(Generic[HttpClientT]):
         """Set the options, and the headers every request then carries."""
         self._options = options
         self._headers = {"Accept": "application/json", **options.headers}
-        if self._api_key:
+        if self._api_key and not callable(self._api_key):
             self._headers["Authorization"] = f"Bearer {self._api_key}"
 
     def with_options(
@@ -284,6 +284,8 @@ class BaseClient(Generic[HttpClientT]):
                 raise TypeError("extra_body needs a request whose body is a JSON object")
             body = {**(body or {}), **extra_body}
         headers = {**self._headers, **extra_headers} if extra_headers else self._headers
+        if callable(self._api_key):  # the current credential, asked for each request
+            headers = {**headers, "Authorization": f"Bearer {self.credential()}"}
         return self._http.build_request(
             parts["method"],
             self.base_url + parts["url"],
@@ -292,6 +294,13 @@ class BaseClient(Generic[HttpClientT]):
             headers=headers,
             timeout=self._options.timeout,
         )
+
+    def credential(self) -> str | None:
+        """The API key or JWT the next request carries (a callable ``api_key`` is called)."""
+        key = self._api_key
+        if callable(key):
+            return check_credential(key(), "api_key()")
+        return key
 
     @staticmethod
     def _asked_to_stream(parts: Mapping[str, Any], extra_body: Mapping[str, Any] | None) -> bool:
@@ -358,6 +367,8 @@ class BaseClient(Generic[HttpClientT]):
         reason = response.reason_phrase or "error"
         shown = detail if isinstance(detail, str) else _short_json(detail)
         message = f"{status} {reason}: {shown} ({where(response.request)})"
+        if status == 401:
+            message += expired_jwt_note(response.request.headers.get("Authorization", ""))
         if attempts > 1:
             message += f" after {attempts} attempts"
         return status_error_class(status)(
@@ -376,6 +387,36 @@ class BaseClient(Generic[HttpClientT]):
 
     def _wrap(self, response: httpx.Response, value: T) -> T:
         return cast(T, APIResponse(response, value)) if self._raw else value
+
+
+def check_credential(value: object, name: str) -> str:
+    """An API key or JWT: a non-empty string (its value is never shown)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string, got {type(value).__name__}")
+    return value
+
+
+def expired_jwt_note(authorization: str) -> str:
+    """For a 401: say so when the credential sent was a JWT past its ``exp`` (read from the
+    token itself; Open WebUI answers "Invalid token" for an expired and a forged one alike)."""
+    token = authorization.removeprefix("Bearer ").strip()
+    parts = token.split(".")
+    if len(parts) != 3:
+        return ""
+    import base64
+
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+        expires = float(payload["exp"])
+    except (ValueError, KeyError, TypeError):
+        return ""
+    ago = time.time() - expires
+    if ago < 0:
+        return ""
+    return (
+        f"; the JWT sent expired {ago:.0f}s ago: give the client a fresh one "
+        "(api_key= may be a callable that returns the current credential)"
+    )
 
 
 def time_sleep(seconds: float) -> None:

@@ -12,7 +12,7 @@ that importing a client stays cheap.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from .._constants import DEFAULT_ANSWER_TIMEOUT
@@ -151,7 +151,7 @@ class AsyncConversationsMixin:
         generate_title: bool = False,
         generate_tags: bool = False,
         timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-        socket_token: str | None = None,
+        socket_token: str | Callable[[], str] | None = None,
     ) -> AsyncMessageStream:
         """`start_chat`, yielding the answer's text as the server produces it.
 
@@ -184,7 +184,7 @@ class AsyncConversationsMixin:
         generate_title: bool = False,
         generate_tags: bool = False,
         timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-        socket_token: str | None = None,
+        socket_token: str | Callable[[], str] | None = None,
     ) -> AsyncMessageStream:
         """`send_message`, yielding the answer's text as the server produces it.
 
@@ -319,6 +319,9 @@ class AsyncConversationsMixin:
                 tasks = await chats.list_tasks(chat_id)
                 if tasks.task_ids:
                     watch.running(tasks.task_ids)
+                    # twice: behind round-robin, consecutive requests reach different
+                    # instances, and only the one that runs a task can stop it
+                    await chats.stop_tasks(chat_id)
                     await chats.stop_tasks(chat_id)
                 elif watch.stopped(s.require_chat(await chats.get(chat_id), chat_id)):
                     break
@@ -342,7 +345,7 @@ class AsyncConversationsMixin:
         turn: Turn | None,
         given: NextTurnInput | None,
         timeout: float | None,
-        token: str | None,
+        token: str | Callable[[], str] | None,
     ) -> AsyncMessageStream:
         from . import _steps as s
         from ._async_live_stream import AsyncMessageStream, async_run_stream

@@ -12,7 +12,7 @@ that importing a client stays cheap.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from .._constants import DEFAULT_ANSWER_TIMEOUT
@@ -151,7 +151,7 @@ class ConversationsMixin:
         generate_title: bool = False,
         generate_tags: bool = False,
         timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-        socket_token: str | None = None,
+        socket_token: str | Callable[[], str] | None = None,
     ) -> MessageStream:
         """`start_chat`, yielding the answer's text as the server produces it.
 
@@ -184,7 +184,7 @@ class ConversationsMixin:
         generate_title: bool = False,
         generate_tags: bool = False,
         timeout: float | None = DEFAULT_ANSWER_TIMEOUT,
-        socket_token: str | None = None,
+        socket_token: str | Callable[[], str] | None = None,
     ) -> MessageStream:
         """`send_message`, yielding the answer's text as the server produces it.
 
@@ -317,6 +317,9 @@ class ConversationsMixin:
                 tasks = chats.list_tasks(chat_id)
                 if tasks.task_ids:
                     watch.running(tasks.task_ids)
+                    # twice: behind round-robin, consecutive requests reach different
+                    # instances, and only the one that runs a task can stop it
+                    chats.stop_tasks(chat_id)
                     chats.stop_tasks(chat_id)
                 elif watch.stopped(s.require_chat(chats.get(chat_id), chat_id)):
                     break
@@ -340,7 +343,7 @@ class ConversationsMixin:
         turn: Turn | None,
         given: NextTurnInput | None,
         timeout: float | None,
-        token: str | None,
+        token: str | Callable[[], str] | None,
     ) -> MessageStream:
         from . import _steps as s
         from ._live import Outcome, import_socketio

@@ -20,7 +20,7 @@ from .._parsing import path_param
 from ._tree import CURRENT, MessageTree
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Coroutine
+    from collections.abc import Awaitable, Callable, Coroutine
 
     from .._generated.models import (
         ChatCompletedResponse,
@@ -624,13 +624,15 @@ def plain(client: object) -> Any:
     return client
 
 
-def socket_token(client: object, given: str | None) -> str:
+def socket_token(client: object, given: str | Callable[[], str] | None) -> str:
     """The token for the Socket.IO channel: ``given``, else the client's own credential.
 
     Open WebUI 0.12.4 accepts only a JWT there (an ``sk-`` API key connects but joins no room,
     so no event ever arrives): checked before any request.
     """
-    token = given if given is not None else getattr(client, "_api_key", None)
+    token: object = given if given is not None else getattr(client, "_api_key", None)
+    if callable(token):
+        token = token()
     if not isinstance(token, str) or not token.strip():
         raise ValueError(
             "live answers need a JWT for Open WebUI's Socket.IO channel: make the client with "

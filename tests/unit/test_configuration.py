@@ -283,3 +283,47 @@ def test_verify_takes_a_ca_file_a_context_or_false(tmp_path: pathlib.Path) -> No
     assert ChatsClient("https://h", "k", verify=context)._verify is context
     assert ChatsClient("https://h", "k", verify=False)._verify is False
     assert ChatsClient("https://h", "k")._verify is base.default_ssl_context()
+
+
+def _jwt(exp: float) -> str:
+    import base64
+    import json
+
+    def part(data: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+    return f"{part({'alg': 'HS256'})}.{part({'id': 'u1', 'exp': exp})}.c2lnbmF0dXJl"
+
+
+async def test_a_callable_api_key_is_asked_for_each_request(harness: Harness) -> None:
+    server = FakeServer(ok(CHAT))
+    keys = iter(["sk-first", "sk-second", "sk-third"])
+    client = harness.client(server, api_key=lambda: next(keys))
+    await harness.call(client.get, "c1")
+    await harness.call(client.with_options(timeout=5).get, "c1")
+    assert [r.headers["Authorization"] for r in server.requests] == [
+        "Bearer sk-first",
+        "Bearer sk-second",
+    ]
+    empty = harness.client(FakeServer(ok(CHAT)), api_key=lambda: "")
+    with pytest.raises(ValueError, match="api_key\\(\\) must be a non-empty string"):
+        await harness.call(empty.get, "c1")
+
+
+async def test_a_401_for_an_expired_jwt_says_so(harness: Harness) -> None:
+    import time
+
+    from owui_chats_client import AuthenticationError
+
+    expired = _jwt(time.time() - 120)
+    server = FakeServer(Reply(401, json={"detail": "Invalid token"}))
+    client = harness.client(server, api_key=expired)
+    with pytest.raises(AuthenticationError) as caught:
+        await harness.call(client.get, "c1")
+    message = str(caught.value)
+    assert "Invalid token" in message and "the JWT sent expired 12" in message
+    assert expired not in message and expired.split(".")[1] not in message
+    fresh = harness.client(server, api_key=_jwt(time.time() + 3600))
+    with pytest.raises(AuthenticationError) as caught:
+        await harness.call(fresh.get, "c1")
+    assert "expired" not in str(caught.value)

@@ -4,6 +4,7 @@ the page's, and Socket.IO events become the right text pieces."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import inspect
 import json
 from collections.abc import Callable
@@ -337,3 +338,78 @@ async def test_a_completion_refused_by_a_locked_database_is_sent_again(
     assert reply.content == "echo: hi" and reply.done
     assert reply.tree.problems() == [], "the stored answer was linked back to its question"
     assert [m["content"] for m in server.chat["messages"]] == ["hi", "echo: hi"]
+
+
+class UnsharedTasksServer:
+    """Two instances that share the database but not their tasks, behind round-robin: every
+    other request lists the answer's task; the answer is marked done two polls after it is
+    asked for, then the outlet filter's suffix lands one poll later (what the server writes
+    after marking it done)."""
+
+    def __init__(self) -> None:
+        self.chat: dict[str, Any] = {}
+        self.requests = 0
+        self.answer_id = ""
+        self.polls = 0
+        self.written: list[dict[str, Any]] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests += 1
+        path, method = request.url.path, request.method
+        body = json.loads(request.content) if request.content else None
+        if (method, path) == ("POST", "/api/v1/chats/new"):
+            self.chat = body["chat"]
+            return LockedOnceServer.chat_answer(self)  # type: ignore[arg-type]
+        if (method, path) == ("POST", "/api/chat/completions"):
+            self.answer_id = body["id"]
+            return httpx.Response(200, json={"status": True, "task_ids": ["t1"], "chat_id": "c1"})
+        if (method, path) == ("GET", "/api/tasks/chat/c1"):
+            self.polls += 1
+            answer = self.chat["history"]["messages"][self.answer_id]
+            if self.polls == 3:
+                answer.update(content="echo: hi", done=True, parentId=None, childrenIds=[])
+            if self.polls == 5:
+                answer.update(content="echo: hi [filtered]", originalContent="echo: hi")
+            listed = ["t1"] if self.polls % 2 == 0 and self.polls < 6 else []
+            return httpx.Response(200, json={"task_ids": listed})
+        if (method, path) == ("GET", "/api/v1/chats/c1"):
+            return LockedOnceServer.chat_answer(self)  # type: ignore[arg-type]
+        if (method, path) == ("POST", "/api/v1/chats/c1"):
+            self.written.append(copy.deepcopy(body["chat"]["history"]["messages"][self.answer_id]))
+            self.chat.update(body["chat"])
+            return LockedOnceServer.chat_answer(self)  # type: ignore[arg-type]
+        return httpx.Response(404, json={"detail": "Not Found"})
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_an_answer_is_final_only_once_the_stored_one_is(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a poll may list no task while the answer is written elsewhere, the reply is the
+    final stored answer, and nothing unfinished is ever written back marked done."""
+    import owui_chats_client.lib._conversations as conversations
+
+    monkeypatch.setattr(conversations.time, "sleep", lambda seconds: None)
+
+    async def no_wait(seconds: float) -> None:
+        return None
+
+    monkeypatch.setattr(asyncio, "sleep", no_wait)
+    server = UnsharedTasksServer()
+    transport = httpx.MockTransport(server)
+    if mode == "sync":
+        with ChatsClient(
+            "http://x", api_key="k", http_client=httpx.Client(transport=transport)
+        ) as c:
+            reply = c.start_chat("echo", "hi")
+    else:
+        async with AsyncChatsClient(
+            "http://x", api_key="k", http_client=httpx.AsyncClient(transport=transport)
+        ) as ac:
+            reply = await ac.start_chat("echo", "hi")
+    assert (reply.content, reply.done) == ("echo: hi [filtered]", True)
+    # 1: no task, not done (tasks not shared); 2: listed; 3: done, no task; 4: listed;
+    # 5: filtered, no task; 6: no task and the same as at 5: final
+    assert server.polls == 6
+    assert [m["content"] for m in server.written] == ["echo: hi [filtered]"]
+    assert all(m["done"] is True for m in server.written)
