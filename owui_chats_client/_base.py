@@ -285,7 +285,7 @@ class BaseClient(Generic[HttpClientT]):
             body = {**(body or {}), **extra_body}
         headers = {**self._headers, **extra_headers} if extra_headers else self._headers
         if callable(self._api_key):  # the current credential, asked for each request
-            headers = {**headers, "Authorization": f"Bearer {self.credential()}"}
+            headers = {**headers, "Authorization": f"Bearer {self._credential()}"}
         return self._http.build_request(
             parts["method"],
             self.base_url + parts["url"],
@@ -295,7 +295,7 @@ class BaseClient(Generic[HttpClientT]):
             timeout=self._options.timeout,
         )
 
-    def credential(self) -> str | None:
+    def _credential(self) -> str | None:
         """The API key or JWT the next request carries (a callable ``api_key`` is called)."""
         key = self._api_key
         if callable(key):
@@ -367,8 +367,14 @@ class BaseClient(Generic[HttpClientT]):
         reason = response.reason_phrase or "error"
         shown = detail if isinstance(detail, str) else _short_json(detail)
         message = f"{status} {reason}: {shown} ({where(response.request)})"
+        authorization = response.request.headers.get("Authorization", "")
         if status == 401:
-            message += expired_jwt_note(response.request.headers.get("Authorization", ""))
+            message += expired_jwt_note(authorization)
+        elif status == 403 and authorization.startswith("Bearer sk-"):
+            message += (
+                "; the server may let API keys reach only some routes "
+                "(ENABLE_API_KEYS_ENDPOINT_RESTRICTIONS, API_KEYS_ALLOWED_ENDPOINTS)"
+            )
         if attempts > 1:
             message += f" after {attempts} attempts"
         return status_error_class(status)(

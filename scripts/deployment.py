@@ -5,7 +5,9 @@ cluster (``initdb`` into a temporary folder, ``pg_ctl`` on a free port), a Redis
 task registry and the Socket.IO channel, two Open WebUI instances sharing them (the same
 ``DATABASE_URL``, ``REDIS_URL``, ``WEBUI_SECRET_KEY`` and ``DATA_DIR``; the second started once
 the first has run the migrations), and nginx in front, round-robin (each request may land on
-either instance), terminating TLS with a certificate from a CA made here.
+either instance, and a stopped instance keeps its turn: its requests fail with 502), terminating
+TLS with a certificate from a CA made here. ``GET /api/v1/chats/pinned`` is limited to one
+request a second (429 with ``Retry-After: 1``), as a rate limit in front of a server is.
 
     python scripts/deployment.py run [VERSION]            # start, seed, print URL, key, CA file
     python scripts/deployment.py run --no-redis [VERSION]  # the instances share no tasks
@@ -260,9 +262,10 @@ class Deployment:
     def _nginx(self) -> None:
         conf = self.root / "nginx"
         (conf / "logs").mkdir(parents=True)
-        upstream = "\n".join(
-            f"        server {u.removeprefix('http://')};" for u in self.instance_urls
-        )
+        # max_fails=0: a stopped instance keeps its turn (as behind a balancer that has not
+        # noticed yet), and with proxy_next_upstream off its requests fail (502) to the client
+        hosts = [url.removeprefix("http://") for url in self.instance_urls]
+        upstream = "\n".join(f"        server {host} max_fails=0;" for host in hosts)
         (conf / "nginx.conf").write_text(
             textwrap.dedent(
                 f"""\
@@ -280,6 +283,7 @@ class Deployment:
                     scgi_temp_path {conf}/scgi;
                     client_max_body_size 512m;
                     map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+                    limit_req_zone $binary_remote_addr zone=pinned:1m rate=1r/s;
                     upstream openwebui {{
                 {upstream}
                         keepalive 32;
@@ -293,10 +297,18 @@ class Deployment:
                         proxy_set_header X-Forwarded-Proto https;
                         proxy_read_timeout 600s;
                         proxy_buffering off;
+                        proxy_next_upstream off;
                         location /ws/ {{
                             proxy_pass http://openwebui;
                             proxy_set_header Upgrade $http_upgrade;
                             proxy_set_header Connection $connection_upgrade;
+                        }}
+                        location = /api/v1/chats/pinned {{
+                            limit_req zone=pinned;
+                            limit_req_status 429;
+                            add_header Retry-After 1 always;
+                            proxy_pass http://openwebui;
+                            proxy_set_header Connection "";
                         }}
                         location / {{
                             proxy_pass http://openwebui;

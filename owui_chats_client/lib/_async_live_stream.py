@@ -148,7 +148,9 @@ async def async_run_stream(
                 for piece in pieces.feed(events.get_nowait()):
                     yield piece
             try:
-                await owner._wait_for_answer(chats, chat_id, turn, backoff.remaining(), task_ids)
+                await owner._wait(
+                    chats, chat_id, turn.assistant_message_id, backoff.remaining(), task_ids
+                )
             except TasksTimeoutError:
                 finished = True  # the wait has stopped the tasks and repaired the chat
                 raise

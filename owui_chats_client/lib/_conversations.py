@@ -112,32 +112,54 @@ class ConversationsMixin:
     def wait_for_tasks(
         self, chat_id: str, *, timeout: float | None = DEFAULT_ANSWER_TIMEOUT
     ) -> None:
-        """Wait until the chat has no running task, polling every 50 ms, then
-        less often (up to once a second) after the first half second.
+        """Wait until the server is done with the chat: no running task listed, and no answer
+        of it left unfinished (``done: false``), polling every 50 ms, then less often (up to
+        once a second) after the first half second.
 
-        ``GET /api/tasks/chat/{chat_id}``. On timeout, or when the wait is interrupted (Ctrl-C,
-        or in async code its task cancelled), the tasks are stopped
-        (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message tree is repaired before
-        the error propagates.
+        ``GET /api/tasks/chat/{chat_id}``, and ``GET /api/v1/chats/{id}`` when no task is
+        listed (an instance that shares no tasks with the others lists none). On timeout, or
+        when the wait is interrupted (Ctrl-C, or in async code its task cancelled), the tasks
+        are stopped (``POST /api/tasks/chat/{chat_id}/stop``) and the chat's message tree is
+        repaired before the error propagates.
         """
         from . import _steps as s
 
         chat_id = s.check_chat_id(chat_id)
         timeout = s.check_timeout(timeout)
         chats: Chats = s.plain(self)
+        self._wait(chats, chat_id, None, timeout, [])
+
+    def _wait(
+        self,
+        chats: Chats,
+        chat_id: str,
+        message_id: str | None,
+        timeout: float | None,
+        task_ids: list[str],
+    ) -> None:
+        """Poll the chat's tasks and, when none is listed, the stored chat, until the server is
+        done with the answer ``message_id`` (or every answer: `_steps.AnswerWatch`); on
+        timeout, Ctrl-C or cancellation, stop the tasks and repair the chat before the error
+        propagates."""
+        from . import _steps as s
+
         backoff = s.Backoff(timeout)
+        watch = s.AnswerWatch(chat_id, message_id, task_ids)
         try:
             while True:
                 tasks = chats.list_tasks(chat_id)
-                running = tasks.task_ids
-                if not running:
+                if tasks.task_ids:
+                    watch.running(tasks.task_ids)
+                elif watch.finished(s.require_chat(chats.get(chat_id), chat_id)):
                     return
                 delay = backoff.next_delay()
                 if delay is None:
-                    raise s.TasksTimeoutError(chat_id, running, cast(float, timeout))
+                    raise s.TasksTimeoutError(
+                        chat_id, watch.task_ids, cast(float, timeout), message_id
+                    )
                 time.sleep(delay)
         except (KeyboardInterrupt, s.TasksTimeoutError):
-            self._stop_and_repair(chats, chat_id)
+            self._stop_and_repair(chats, chat_id, message_id)
             raise
 
     def stream_chat(
@@ -219,40 +241,8 @@ class ConversationsMixin:
     ) -> ChatReply:
 
         task_ids = self._start(chats, turn.completion_form(chat_id), chat_id)
-        self._wait_for_answer(chats, chat_id, turn, timeout, task_ids)
+        self._wait(chats, chat_id, turn.assistant_message_id, timeout, task_ids)
         return self._finish(chats, turn, chat_id)
-
-    def _wait_for_answer(
-        self,
-        chats: Chats,
-        chat_id: str,
-        turn: Turn,
-        timeout: float | None,
-        task_ids: list[str],
-    ) -> None:
-        """Poll the chat's tasks and, when none is listed, the stored answer, until the server
-        is done with it (`_steps.AnswerWatch`); on timeout, Ctrl-C or cancellation, stop the
-        tasks and repair the chat before the error propagates."""
-        from . import _steps as s
-
-        backoff = s.Backoff(timeout)
-        watch = s.AnswerWatch(chat_id, turn.assistant_message_id, task_ids)
-        try:
-            while True:
-                tasks = chats.list_tasks(chat_id)
-                if tasks.task_ids:
-                    watch.running(tasks.task_ids)
-                elif watch.finished(s.require_chat(chats.get(chat_id), chat_id)):
-                    return
-                delay = backoff.next_delay()
-                if delay is None:
-                    raise s.TasksTimeoutError(
-                        chat_id, watch.task_ids, cast(float, timeout), turn.assistant_message_id
-                    )
-                time.sleep(delay)
-        except (KeyboardInterrupt, s.TasksTimeoutError):
-            self._stop_and_repair(chats, chat_id, turn.assistant_message_id)
-            raise
 
     def _start(self, chats: Chats, form: dict[str, Any], chat_id: str) -> list[str]:
         """``POST /api/chat/completions`` as a background task (again while SQLite is locked);

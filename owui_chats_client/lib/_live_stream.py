@@ -142,7 +142,9 @@ def run_stream(
             while not events.empty():
                 yield from pieces.feed(events.get_nowait())
             try:
-                owner._wait_for_answer(chats, chat_id, turn, backoff.remaining(), task_ids)
+                owner._wait(
+                    chats, chat_id, turn.assistant_message_id, backoff.remaining(), task_ids
+                )
             except TasksTimeoutError:
                 finished = True  # the wait has stopped the tasks and repaired the chat
                 raise

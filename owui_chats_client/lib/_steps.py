@@ -545,11 +545,21 @@ class AnswerWatch:
         self._last = snapshot if snapshot is not None else {}
         return same
 
+    def _unfinished(self, chat: ChatResponse) -> bool:
+        if self.message_id is not None:
+            message = stored_message(chat, self.message_id)
+            return message is None or message.get("done") is not True
+        history = chat_payload(chat).get("history")
+        messages = history.get("messages") if isinstance(history, Mapping) else None
+        return any(
+            isinstance(m, Mapping) and m.get("role") == "assistant" and m.get("done") is False
+            for m in (messages.values() if isinstance(messages, Mapping) else ())
+        )
+
     def finished(self, chat: ChatResponse) -> bool:
-        """After a poll that listed no task: whether the stored answer is final."""
-        assert self.message_id is not None
-        message = stored_message(chat, self.message_id)
-        if message is None or message.get("done") is not True:
+        """After a poll that listed no task: whether the stored answer (without a message id:
+        every answer of the chat) is final."""
+        if self._unfinished(chat):
             if not self.unshared:
                 log.warning(UNSHARED_TASKS, self.chat_id)
             self.unshared = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -113,6 +114,39 @@ async def test_lists_tags_archive_and_share(cluster: Any, client_of: Callable[..
     assert one in ids(await api.get_all_archived())
     share_id = (await api.share(one)).share_id
     assert (await api.get_shared(share_id)).id == share_id
+
+
+def test_a_rate_limit_is_waited_out(cluster: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """nginx answers 429 with Retry-After: 1 to a second GET /pinned within a second."""
+    with (
+        ChatsClient(cluster.base_url, cluster.seed.api_key, verify=str(cluster.ca_file)) as c,
+        caplog.at_level(logging.INFO, logger="owui_chats_client"),
+    ):
+        for _ in range(3):
+            assert isinstance(c.get_pinned(), list)
+    retries = [r.getMessage() for r in caplog.records if "after HTTP 429" in r.getMessage()]
+    assert retries and all("GET /api/v1/chats/pinned in 1.00s" in r for r in retries)
+
+
+def test_an_instance_stopped_mid_run(cluster: Any) -> None:
+    """Requests that are safe to repeat go on through the other instance (the stopped one's
+    turns answer 502 and are retried)."""
+    with ChatsClient(
+        cluster.base_url, cluster.seed.api_key, verify=str(cluster.ca_file), timeout=60
+    ) as client:
+        made = client.create_new({"chat": {"title": f"survives {unique_word()}"}})
+        assert made is not None
+        stopped = cluster.instances[1]
+        stopped.stop()
+        try:
+            for _ in range(8):
+                got = client.get(made.id)
+                assert got is not None and got.id == made.id
+            assert made.id in ids(client.get_list())
+        finally:
+            stopped.start()
+            cluster.reload_models()
+        assert client.start_chat("echo", "after the restart").content == echo("after the restart")
 
 
 # -- without Redis: the negative control -----------------------------------------------------

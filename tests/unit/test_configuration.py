@@ -327,3 +327,17 @@ async def test_a_401_for_an_expired_jwt_says_so(harness: Harness) -> None:
     with pytest.raises(AuthenticationError) as caught:
         await harness.call(fresh.get, "c1")
     assert "expired" not in str(caught.value)
+
+
+async def test_a_403_for_an_api_key_names_the_endpoint_restrictions(harness: Harness) -> None:
+    from owui_chats_client import PermissionDeniedError
+
+    server = FakeServer(Reply(403, json={"detail": "You do not have permission"}))
+    with pytest.raises(PermissionDeniedError) as caught:
+        await harness.call(harness.client(server).get, "c1")
+    assert "(GET /api/v1/chats/c1)" in str(caught.value)
+    assert "API_KEYS_ALLOWED_ENDPOINTS" in str(caught.value)
+    assert API_KEY not in str(caught.value)
+    with pytest.raises(PermissionDeniedError) as caught:
+        await harness.call(harness.client(server, api_key="eyJ.a.b").get, "c1")
+    assert "API_KEYS_ALLOWED_ENDPOINTS" not in str(caught.value)
