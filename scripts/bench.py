@@ -1827,18 +1827,31 @@ async def araw_send_message(
     return str(chat["history"]["messages"][answer_id]["content"])
 
 
-def row_conversations(report: Report, sizes: Sizes, base_url: str, api_key: str) -> None:
+def row_conversations(
+    report: Report,
+    sizes: Sizes,
+    base_url: str,
+    api_key: str,
+    *,
+    verify: str | bool = True,
+    rows: tuple[str, str] = ("7a", "7b"),
+    where: str = "",
+) -> None:
     calls = sizes.send_calls
-    log(f"row 7: send_message x {calls}, sync and async, {sizes.send_rounds} rounds")
+    log(f"row {rows[0][0]}: send_message x {calls}, sync and async, {sizes.send_rounds} rounds")
     # One call a batch, the contenders alternating call by call (``chunks``): both meet the same
     # server load, which moves far more than the clients' own cost.
     headers = {"Accept": "application/json", "Authorization": f"Bearer {api_key}"}
     timeout = httpx.Timeout(600.0, connect=5.0)
     loop = asyncio.new_event_loop()
-    raw = httpx.Client(base_url=base_url, timeout=timeout)
-    facade = ChatsClient(base_url, api_key, http_client=httpx.Client(timeout=timeout))
-    araw = httpx.AsyncClient(base_url=base_url, timeout=timeout)
-    afacade = AsyncChatsClient(base_url, api_key, http_client=httpx.AsyncClient(timeout=timeout))
+    raw = httpx.Client(base_url=base_url, timeout=timeout, verify=verify)
+    facade = ChatsClient(
+        base_url, api_key, http_client=httpx.Client(timeout=timeout, verify=verify)
+    )
+    araw = httpx.AsyncClient(base_url=base_url, timeout=timeout, verify=verify)
+    afacade = AsyncChatsClient(
+        base_url, api_key, http_client=httpx.AsyncClient(timeout=timeout, verify=verify)
+    )
     chats = {
         name: facade.start_chat("echo", f"bench {name}").chat_id for name in ("r", "f", "ar", "af")
     }
@@ -1903,15 +1916,22 @@ def row_conversations(report: Report, sizes: Sizes, base_url: str, api_key: str)
         loop.run_until_complete(araw.aclose())
         loop.run_until_complete(afacade._http.aclose())
         loop.close()
-    what = "send_message, echo model, sync"
-    report.timing("7a", what, "raw httpx.Client, same steps", samples, "raw")
+    sync_row, async_row = rows
+    what = f"send_message, echo model, sync{where}"
+    report.timing(sync_row, what, "raw httpx.Client, same steps", samples, "raw")
     report.timing(
-        "7a", what, "facade ChatsClient.send_message", samples, "facade", "raw", target=("<=", 1.05)
+        sync_row,
+        what,
+        "facade ChatsClient.send_message",
+        samples,
+        "facade",
+        "raw",
+        target=("<=", 1.05),
     )
-    what = "send_message, echo model, async"
-    report.timing("7b", what, "raw httpx.AsyncClient, same steps", samples, "araw")
+    what = f"send_message, echo model, async{where}"
+    report.timing(async_row, what, "raw httpx.AsyncClient, same steps", samples, "araw")
     report.timing(
-        "7b",
+        async_row,
         what,
         "facade AsyncChatsClient.send_message",
         samples,
@@ -1921,15 +1941,15 @@ def row_conversations(report: Report, sizes: Sizes, base_url: str, api_key: str)
     )
     # Shown, not judged: the client's own CPU time per call (the server runs in another process).
     for row, raw_name, name, contender in (
-        ("7a", "raw", "facade", "ChatsClient"),
-        ("7b", "araw", "afacade", "AsyncChatsClient"),
+        (sync_row, "raw", "facade", "ChatsClient"),
+        (async_row, "araw", "afacade", "AsyncChatsClient"),
     ):
         for key in (raw_name, name):  # per round, as the wall times, less the warm-up call
             values = cpu[key][1:]
             cpu[key] = [
                 statistics.fmean(values[i : i + calls]) for i in range(0, len(values), calls)
             ]
-        what = f"send_message, client CPU, {'sync' if row == '7a' else 'async'}"
+        what = f"send_message, client CPU, {'sync' if row == sync_row else 'async'}{where}"
         report.timing(row, what, "raw httpx, same steps", cpu, raw_name)
         report.timing(row, what, f"facade {contender}", cpu, name, raw_name)
 
@@ -1938,6 +1958,31 @@ def row_conversations(report: Report, sizes: Sizes, base_url: str, api_key: str)
 def send_message(bench: Bench) -> None:
     data = bench.live()
     row_conversations(bench.report, bench.sizes, data.base_url, data.api_key)
+
+
+@row(
+    "send-message-deployment",
+    "7c-7d",
+    "send_message through PostgreSQL + Redis + two instances + nginx (TLS) vs raw httpx",
+)
+def send_message_deployment(bench: Bench) -> None:
+    if bench.quick:  # starting the deployment takes longer than the smoke run
+        log("row 7c-7d: skipped in quick mode (scripts/deployment.py starts five servers)")
+        return
+    from deployment import Deployment
+
+    log("row 7c-7d: starting the deployment (PostgreSQL, Redis, two instances, nginx)")
+    with Deployment() as running:
+        assert running.seed is not None
+        row_conversations(
+            bench.report,
+            bench.sizes,
+            running.base_url,
+            running.seed.api_key,
+            verify=str(running.ca_file),
+            rows=("7c", "7d"),
+            where=", deployment",
+        )
 
 
 # -- main -------------------------------------------------------------------------------------

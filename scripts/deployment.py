@@ -1,7 +1,7 @@
 """A production-shaped Open WebUI on loopback: PostgreSQL, Redis, two instances, nginx with TLS.
 
 As the server's documentation runs it when one process is not enough: a private PostgreSQL
-cluster (``initdb`` into a temporary folder, ``pg_ctl`` on a free port), a Redis server for the
+cluster (``initdb`` into a temporary folder, ``postgres`` on a free port), a Redis server for the
 task registry and the Socket.IO channel, two Open WebUI instances sharing them (the same
 ``DATABASE_URL``, ``REDIS_URL``, ``WEBUI_SECRET_KEY`` and ``DATA_DIR``; the second started once
 the first has run the migrations), and nginx in front, round-robin (each request may land on
@@ -132,24 +132,33 @@ class Deployment:
             capture_output=True,
             text=True,
         )
-        options = f"-p {self.pg_port} -k {pg} -c listen_addresses=127.0.0.1 -c max_connections=200"
-        subprocess.run(
+        # postgres itself, as a child of this process (not daemonized by pg_ctl), so that it
+        # ends with it even when this process is killed
+        self._spawn(
             [
-                *as_postgres,
-                str(PG_BIN / "pg_ctl"),
+                str(PG_BIN / "postgres"),
                 "-D",
                 str(pg / "data"),
-                "-o",
-                options,
-                "-l",
-                str(pg / "server.log"),
-                "-w",
-                "start",
+                "-p",
+                str(self.pg_port),
+                "-k",
+                str(pg),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "max_connections=200",
             ],
-            check=True,
-            capture_output=True,
-            text=True,
+            pg / "server.log",
+            user="postgres" if os.geteuid() == 0 else None,
         )
+        deadline = time.monotonic() + 30
+        while subprocess.run(
+            [str(PG_BIN / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.pg_port), "-q"],
+            check=False,
+        ).returncode:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"PostgreSQL did not start; see {pg / 'server.log'}")
+            time.sleep(0.1)
         subprocess.run(
             [
                 *as_postgres,
@@ -166,16 +175,6 @@ class Deployment:
             check=True,
             capture_output=True,
             text=True,
-        )
-
-    def _stop_postgres(self) -> None:
-        data = self.root / "pg" / "data"
-        if not data.exists():
-            return
-        as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run(
-            [*as_postgres, str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
         )
 
     def _redis(self) -> None:
@@ -334,7 +333,19 @@ class Deployment:
             time.sleep(0.2)
         raise RuntimeError(f"nginx did not answer; see {conf}/logs/error.log")
 
-    def _spawn(self, command: list[str], log: Path) -> None:
+    def _spawn(self, command: list[str], log: Path, *, user: str | None = None) -> None:
+        """Start a server that ends with this process (as ``user``, when given)."""
+
+        def prepare() -> None:
+            if user is not None:
+                import pwd
+
+                account = pwd.getpwnam(user)
+                os.setgroups([])
+                os.setgid(account.pw_gid)
+                os.setuid(account.pw_uid)
+            _die_with_parent()  # after the change of user, which would clear it
+
         with open(log, "ab") as out:
             self._procs.append(
                 subprocess.Popen(
@@ -342,7 +353,7 @@ class Deployment:
                     stdout=out,
                     stderr=subprocess.STDOUT,
                     start_new_session=True,
-                    preexec_fn=_die_with_parent,
+                    preexec_fn=prepare,
                 )
             )
 
@@ -417,10 +428,13 @@ class Deployment:
             server.stop()
         for proc in self._procs:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            with contextlib.suppress(subprocess.TimeoutExpired):
+                os.killpg(proc.pid, signal.SIGINT)  # PostgreSQL's fast shutdown; others stop too
+            try:
                 proc.wait(timeout=10)
-        self._stop_postgres()
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
         if not self.keep:
             shutil.rmtree(self.root, ignore_errors=True)
 

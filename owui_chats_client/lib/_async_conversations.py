@@ -136,11 +136,11 @@ class AsyncConversationsMixin:
         message_id: str | None,
         timeout: float | None,
         task_ids: list[str],
-    ) -> None:
+    ) -> ChatResponse:
         """Poll the chat's tasks and, when none is listed, the stored chat, until the server is
-        done with the answer ``message_id`` (or every answer: `_steps.AnswerWatch`); on
-        timeout, Ctrl-C or cancellation, stop the tasks and repair the chat before the error
-        propagates."""
+        done with the answer ``message_id`` (or every answer: `_steps.AnswerWatch`), and return
+        the chat as last read; on timeout, Ctrl-C or cancellation, stop the tasks and repair
+        the chat before the error propagates."""
         from . import _steps as s
 
         backoff = s.Backoff(timeout)
@@ -150,8 +150,10 @@ class AsyncConversationsMixin:
                 tasks = await chats.list_tasks(chat_id)
                 if tasks.task_ids:
                     watch.running(tasks.task_ids)
-                elif watch.finished(s.require_chat(await chats.get(chat_id), chat_id)):
-                    return
+                else:
+                    chat = s.require_chat(await chats.get(chat_id), chat_id)
+                    if watch.finished(chat):
+                        return chat
                 delay = backoff.next_delay()
                 if delay is None:
                     raise s.TasksTimeoutError(
@@ -241,8 +243,8 @@ class AsyncConversationsMixin:
     ) -> ChatReply:
 
         task_ids = await self._start(chats, turn.completion_form(chat_id), chat_id)
-        await self._wait(chats, chat_id, turn.assistant_message_id, timeout, task_ids)
-        return await self._finish(chats, turn, chat_id)
+        chat = await self._wait(chats, chat_id, turn.assistant_message_id, timeout, task_ids)
+        return await self._finish(chats, turn, chat_id, chat)
 
     async def _start(self, chats: AsyncChats, form: dict[str, Any], chat_id: str) -> list[str]:
         """``POST /api/chat/completions`` as a background task (again while SQLite is locked);
@@ -266,20 +268,29 @@ class AsyncConversationsMixin:
             s.check_background_answer(answer)
             return list(answer.task_ids)
 
-    async def _finish(self, chats: AsyncChats, turn: Turn, chat_id: str) -> ChatReply:
+    async def _finish(
+        self, chats: AsyncChats, turn: Turn, chat_id: str, chat: ChatResponse
+    ) -> ChatReply:
         from . import _steps as s
 
-        chat = await self._repair(chats, chat_id, turn.assistant_message_id, turn)
+        chat = await self._repair(chats, chat_id, turn.assistant_message_id, turn, chat)
         return s.make_reply(turn, chat_id, chat)
 
     async def _repair(
-        self, chats: AsyncChats, chat_id: str, current_id: str | None, turn: Turn | None = None
+        self,
+        chats: AsyncChats,
+        chat_id: str,
+        current_id: str | None,
+        turn: Turn | None = None,
+        chat: ChatResponse | None = None,
     ) -> ChatResponse:
-        """Fix what the server stored: the answer of ``turn`` when its outlet filters missed it
-        (see `_steps.unfiltered_answer`), then the message tree."""
+        """Fix what the server stored (``chat``, as just read, or read now): the answer of
+        ``turn`` when its outlet filters missed it (see `_steps.unfiltered_answer`), then the
+        message tree."""
         from . import _steps as s
 
-        chat = s.require_chat(await chats.get(chat_id), chat_id)
+        if chat is None:
+            chat = s.require_chat(await chats.get(chat_id), chat_id)
         text = None if turn is None else s.unfiltered_answer(chat, turn.assistant_message_id)
         if turn is not None and text is not None:
             filtered = await chats.chat_completed(s.outlet_form(chat, turn, chat_id, text))

@@ -148,14 +148,14 @@ async def async_run_stream(
                 for piece in pieces.feed(events.get_nowait()):
                     yield piece
             try:
-                await owner._wait(
+                chat = await owner._wait(
                     chats, chat_id, turn.assistant_message_id, backoff.remaining(), task_ids
                 )
             except TasksTimeoutError:
                 finished = True  # the wait has stopped the tasks and repaired the chat
                 raise
             finished = True
-            reply = await owner._finish(chats, turn, chat_id)
+            reply = await owner._finish(chats, turn, chat_id, chat)
             outcome.reply = reply
             tail = pieces.extension(reply.content)
             if tail:

@@ -142,14 +142,14 @@ def run_stream(
             while not events.empty():
                 yield from pieces.feed(events.get_nowait())
             try:
-                owner._wait(
+                chat = owner._wait(
                     chats, chat_id, turn.assistant_message_id, backoff.remaining(), task_ids
                 )
             except TasksTimeoutError:
                 finished = True  # the wait has stopped the tasks and repaired the chat
                 raise
             finished = True
-            reply = owner._finish(chats, turn, chat_id)
+            reply = owner._finish(chats, turn, chat_id, chat)
             outcome.reply = reply
             tail = pieces.extension(reply.content)
             if tail:
