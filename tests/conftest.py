@@ -108,10 +108,49 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that uses the live server carries the ``live`` marker (``-m "not live"``)."""
+    """Every test that uses the live server carries the ``live`` marker (``-m "not live"``), one
+    that uses the deployment the ``cluster`` marker (``-m "not cluster"``)."""
     for item in items:
-        if "live_server" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        if "live_server" in names:
             item.add_marker(pytest.mark.live)
+        if "cluster" in names:
+            item.add_marker(pytest.mark.cluster)
+
+
+# -- the production-shaped deployment ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def cluster() -> Iterator[Any]:
+    """`scripts/deployment.py` of the session's release: two instances sharing PostgreSQL and
+    Redis behind nginx (TLS, round-robin), started the first time a test asks for it."""
+    import deployment
+
+    with deployment.Deployment() as running:
+        yield running
+
+
+@pytest.fixture
+async def client_of(mode: str) -> AsyncIterator[Callable[..., Api]]:
+    """``client_of(deployment, credential=None)``: a client of the test's mode over https,
+    verifying with the deployment's CA (the admin's API key by default)."""
+    made: list[Api] = []
+
+    def make(running: Any, credential: str | None = None) -> Api:
+        cls = AsyncChatsClient if mode == "async" else ChatsClient
+        client = cls(
+            running.base_url,
+            api_key=credential or running.seed.api_key,
+            timeout=120,
+            verify=str(running.ca_file),
+        )
+        made.append(Api(client))
+        return made[-1]
+
+    yield make
+    for wrapped in made:
+        await wrapped.close()
 
 
 # -- clients -------------------------------------------------------------------------------------

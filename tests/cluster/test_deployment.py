@@ -33,50 +33,7 @@ async def three_turns(api: Api, model: str = "echo") -> None:
     assert [m["content"] for m in tree.path()] == [text for q in questions for text in (q, echo(q))]
 
 
-# -- with Redis ------------------------------------------------------------------------------
-
-
-def test_requests_reach_both_instances(cluster: Any) -> None:
-    """The premise: nginx sends one client's consecutive requests to either instance."""
-    before = len(cluster.upstreams_used())
-    with ChatsClient(cluster.base_url, cluster.seed.api_key, verify=str(cluster.ca_file)) as c:
-        for _ in range(6):
-            c.get_list()
-    used = cluster.upstreams_used()[before:]
-    assert len(used) >= 6  # and GET /api/version, once
-    assert set(used) == {url.removeprefix("http://") for url in cluster.instance_urls}
-
-
-async def test_conversations(cluster: Any, client_of: Callable[..., Api]) -> None:
-    await three_turns(client_of(cluster))
-
-
-async def test_a_live_answer_across_instances(cluster: Any, client_of: Callable[..., Api]) -> None:
-    api = client_of(cluster, cluster.seed.admin_token)  # the socket takes a JWT
-    first = await api.start_chat("echo", f"before {unique_word()}")
-    stream = api.client.stream_message(
-        first.chat_id, f"one two three {unique_word()}", model="slowecho"
-    )
-    if api.is_async:
-        async with stream:
-            pieces = [piece async for piece in stream]
-    else:
-        with stream:
-            pieces = list(stream)
-    assert len(pieces) > 1
-    assert "".join(pieces) == stream.reply.content
-    assert_consistent(await api.get(first.chat_id))
-
-
-async def test_a_timeout_stops_the_answer(cluster: Any, client_of: Callable[..., Api]) -> None:
-    api = client_of(cluster)
-    first = await api.start_chat("echo", f"start {unique_word()}")
-    with pytest.raises(TasksTimeoutError) as caught:
-        await api.send_message(first.chat_id, LONG, model="slowecho", timeout=0.5)
-    assert (await api.list_tasks(first.chat_id)).task_ids == []
-    tree = assert_consistent(await api.get(first.chat_id))
-    assert tree.messages[caught.value.message_id or ""]["done"] is True
-    assert (await api.send_message(first.chat_id, "after")).content == echo("after")
+# -- with Redis (the conversation methods, lists and tags: tests/matrix/test_release_deployment.py)
 
 
 async def test_twenty_in_flight(cluster: Any) -> None:
@@ -89,31 +46,6 @@ async def test_twenty_in_flight(cluster: Any) -> None:
         )
         assert [r.content for r in replies] == [echo(f"open {i} {word}") for i in range(20)]
         assert len({r.chat_id for r in replies}) == 20
-
-
-async def test_lists_tags_archive_and_share(cluster: Any, client_of: Callable[..., Api]) -> None:
-    import localserver
-
-    user = localserver.add_user(
-        cluster.base_url, cluster.seed.admin_token, verify=str(cluster.ca_file)
-    )
-    api = client_of(cluster, user["api_key"])
-    word = unique_word()
-    chats = [
-        {"chat": chat_body(f"paged {n} {word}", title=f"Paged {n} {word}")[0]} for n in range(63)
-    ]
-    made = {chat.id for chat in await api.import_chats({"chats": chats})}
-    listed = api.client.iter_list()
-    got = [c.id async for c in listed] if api.is_async else [c.id for c in listed]
-    assert sorted(got) == sorted(made)  # two pages, from either instance
-    assert len(await api.search(word)) == 60
-    one = sorted(made)[0]
-    await api.add_tag(one, {"name": word})
-    assert ids(await api.get_by_tags({"name": word})) == {one}
-    assert (await api.archive(one)).archived is True
-    assert one in ids(await api.get_all_archived())
-    share_id = (await api.share(one)).share_id
-    assert (await api.get_shared(share_id)).id == share_id
 
 
 def test_a_rate_limit_is_waited_out(cluster: Any, caplog: pytest.LogCaptureFixture) -> None:
