@@ -47,9 +47,12 @@ Keys never appear in the output or in the files written.
 """
 
 IMPORT_HELP = f"""\
-Import chats from FILE ('-' for stdin): NDJSON as 'owui-chats export' writes it, the JSON
-array of the web page's "Export All Chats", or ChatGPT's conversations.json (detected; its
-message trees, edited branches included, become Open WebUI trees).
+Import chats from each FILE ('-' for stdin): NDJSON as 'owui-chats export' writes it, the JSON
+array of the web page's "Export All Chats", ChatGPT's conversations.json (or its split
+conversations-000.json...) and Claude's, as files, as the zip the export came in, or as a
+folder; a single conversation saved as one JSON object, pretty-printed or not. The format is
+told from the content. ChatGPT and Claude message trees, edited branches included, become Open
+WebUI trees; their reasoning and tool use are kept as the web page shows its own.
 
 Chats are sent in batches through POST /api/v1/chats/import, keeping titles, messages, tags,
 pinned, archived, folder (when the folder exists for the caller) and timestamps. Each chat
@@ -88,7 +91,7 @@ anything; with --dry-run, only lists.
 
 SUMMARIES = {
     "export": "write every chat to an NDJSON file",
-    "import": "import chats from an export or ChatGPT's conversations.json",
+    "import": "import chats from an export, or ChatGPT's or Claude's",
     "migrate": "copy every chat to another server",
     "prune": "delete chats not updated in some days",
 }
@@ -116,7 +119,12 @@ BATCH_HELP = f"chats per import request (default {DEFAULT_BATCH})"
 
 
 def _add_import(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the file to read ('-': stdin)")
+    parser.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="a file, a zip archive or a folder to read ('-': stdin)",
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be imported, import nothing"
     )
@@ -237,18 +245,15 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
-    from ._sources import read_items
+    from ._sources import read_sources, sources
 
     offline = args.dry_run and not (args.base_url or os.environ.get(BASE_URL_ENV))
     base_url = api_key = ""
     if not offline:
         base_url, api_key = _source(args)
         console.secrets += (api_key,)
-    name = "stdin" if args.file == "-" else args.file
-    try:
-        stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115
-    except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}", INPUT) from None
+    found = sources(args.files)  # every input checked before anything is sent
+    name = found[0].name if len(found) == 1 else f"{len(found)} files"
     client = None
     try:
         client = None if offline else make_client(base_url, api_key)
@@ -264,12 +269,10 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
             importer.scan()
         elif args.dry_run:
             console.detail(f"no server given (${BASE_URL_ENV}): the file is only checked")
-        outcome = importer.run(read_items(stream, name))
+        outcome = importer.run(read_sources(found))
         _summary(outcome, console, args.dry_run, "imported", name, importer.progress.elapsed)
         return outcome.status
     finally:
-        if stream is not sys.stdin.buffer:
-            stream.close()
         if client is not None:
             client.close()
 

@@ -19,6 +19,9 @@ Beyond the web page:
   ``metadata.attachments`` are kept, as metadata, under the message's ``attachments``
   (the files themselves are not in the export);
 - code is put in a fenced block with its language;
+- a reasoning model's ``thoughts`` (and the ``reasoning_recap`` that says how long it thought)
+  become the reasoning of the answer they lead to, in the ``<details>`` form the server writes
+  (see `_content`), so the web page shows them as it shows its own;
 - the model is the message's ``metadata.model_slug`` (else the conversation's
   ``default_model_slug``, else ``chatgpt``);
 - ``is_archived`` and ``is_starred`` (when present) become archived and pinned.
@@ -26,8 +29,11 @@ Beyond the web page:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
+
+from . import _content
 
 DEFAULT_MODEL = "chatgpt"
 
@@ -68,6 +74,40 @@ def _text_of(content: Any) -> tuple[str, list[dict[str, Any]]]:
     return "", images
 
 
+def _thoughts(content: Mapping[str, Any]) -> str:
+    """The text of a ``thoughts`` content: each thought's summary and its text."""
+    texts: list[str] = []
+    for thought in content.get("thoughts") or []:
+        if not isinstance(thought, Mapping):
+            continue
+        lines = [
+            thought[field]
+            for field in ("summary", "content")
+            if isinstance(thought.get(field), str) and thought[field].strip()
+        ]
+        if lines:
+            texts.append("\n".join(lines))
+    return "\n\n".join(texts)
+
+
+def _recap_seconds(content: Mapping[str, Any], metadata: Mapping[str, Any]) -> int | None:
+    """How long the model thought: ``metadata.finished_duration_sec``, else the recap's text
+    ("Thought for 12 seconds", "Thought for 1m 5s")."""
+    value = metadata.get("finished_duration_sec")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value)
+    text = content.get("content")
+    if not isinstance(text, str):
+        return None
+    minutes = re.search(r"(\d+)\s*m", text)
+    seconds = re.search(r"(\d+)\s*s", text)
+    if not minutes and not seconds:
+        return None
+    return (int(minutes.group(1)) * 60 if minutes else 0) + (
+        int(seconds.group(1)) if seconds else 0
+    )
+
+
 def _timestamp(value: Any, fallback: int) -> int:
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
         return int(value)
@@ -93,6 +133,8 @@ def convert(conversation: Mapping[str, Any]) -> dict[str, Any]:
 
     system_prompt = ""
     kept: dict[str, dict[str, Any]] = {}
+    thoughts: dict[str, str] = {}  # node id -> the reasoning it holds (not a message itself)
+    recaps: dict[str, int | None] = {}  # node id -> seconds thought
     for node_id, node in mapping.items():
         if not isinstance(node, Mapping):
             continue
@@ -115,6 +157,12 @@ def convert(conversation: Mapping[str, Any]) -> dict[str, Any]:
                 system_prompt = text
             continue
         if hidden:
+            continue
+        if kind == "thoughts" and isinstance(content, Mapping):
+            thoughts[str(node_id)] = _thoughts(content)
+            continue
+        if kind == "reasoning_recap" and isinstance(content, Mapping):
+            recaps[str(node_id)] = _recap_seconds(content, metadata)
             continue
         attachments = [
             dict(item) for item in metadata.get("attachments") or [] if isinstance(item, Mapping)
@@ -159,11 +207,31 @@ def convert(conversation: Mapping[str, Any]) -> dict[str, Any]:
             current = parent
         return None
 
+    def reasoning_before(node_id: str) -> str:
+        """The thoughts between a message and its kept parent, as one reasoning block."""
+        texts: list[str] = []
+        seconds: int | None = None
+        current: Any = mapping[node_id].get("parent")
+        seen: set[str] = set()
+        while isinstance(current, str) and current not in kept and current not in seen:
+            seen.add(current)
+            if thoughts.get(current):
+                texts.insert(0, thoughts[current])
+            if current in recaps and seconds is None:
+                seconds = recaps[current]
+            node = mapping.get(current)
+            current = node.get("parent") if isinstance(node, Mapping) else None
+        return _content.reasoning("\n\n".join(texts), seconds) if texts else ""
+
     for node_id, item in kept.items():
         parent = kept_parent(node_id)
         item["parentId"] = parent
         if parent is not None:
             kept[parent]["childrenIds"].append(node_id)
+        if item["role"] == "assistant" and (thoughts or recaps):
+            shown = reasoning_before(node_id)
+            if shown:
+                item["content"] = _content.join([shown, item["content"]])
     # Siblings in ChatGPT's order (the parent's 'children' list, depth first through dropped
     # nodes), so that the first branch stays the first.
     order = {node_id: index for index, node_id in enumerate(_depth_first(mapping))}

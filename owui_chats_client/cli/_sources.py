@@ -1,11 +1,19 @@
 """Reading what ``import`` accepts, one chat at a time, as ``ChatImportForm`` dicts.
 
-Three inputs, told apart by their first byte and by each item's shape:
-- NDJSON, one chat a line, as ``owui-chats export`` writes it (``{`` first);
-- the JSON array that the web page's "Export All Chats" writes (``[`` first, items with ``chat``);
-- ChatGPT's ``conversations.json`` (``[`` first, items with ``mapping``).
+A file's layout is told from its content:
+- NDJSON, one chat a line, as ``owui-chats export`` writes it (each line a whole JSON object);
+- a JSON array, as the web page's "Export All Chats", ChatGPT's and Claude's
+  ``conversations.json`` (or ChatGPT's split ``conversations-000.json``...) are;
+- one JSON object over several lines (a single conversation, pretty-printed), or several;
+- a zip archive, as ChatGPT and Claude send their exports: its ``conversations.json`` (or
+  ``conversations-NNN.json``) members are read, streamed, without unpacking the archive;
+- a folder: the ``conversations*.json`` of an unpacked export, else its ``.json``,
+  ``.ndjson``, ``.jsonl`` and ``.zip`` files, in name order.
 
-Arrays are read item by item, so memory holds one chat at a time however big the file is.
+Each item is told by its shape: an Open WebUI chat (``chat`` or ``history``), a ChatGPT
+conversation (``mapping``) or a Claude conversation (``chat_messages``). A file whose first item
+is none of these is refused, naming what was expected. Arrays are read item by item, so memory
+holds one chat at a time however big the file is.
 Every chat gets a stable key that does not change from one run to the next; ``import`` stores it
 in the imported chat's ``meta`` to recognise, on a rerun, what is already there.
 """
@@ -13,12 +21,19 @@ in the imported chat's ``meta`` to recognise, on a rerun, what is already there.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+import os
+import re
+import sys
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
+from . import _claude
 from ._chatgpt import ConversionError, conversation_key, convert
 from ._common import INPUT, JSON_ERRORS, fail, loads
 
@@ -36,7 +51,7 @@ class Item:
     key: str
     form: dict[str, Any]
     size: int  # bytes of the source item, for batch sizing
-    kind: str  # "openwebui" or "chatgpt"
+    kind: str  # "openwebui", "chatgpt" or "claude"
 
     @property
     def title(self) -> str:
@@ -72,6 +87,8 @@ def from_openwebui(value: Any, position: str, raw: bytes) -> Item | Bad:
         return Bad(position, f"expected a chat object, got {type(value).__name__}")
     if "mapping" in value:
         return from_chatgpt(value, position, raw)
+    if _claude.is_conversation(value):
+        return from_claude(value, position, raw)
     chat = value.get("chat")
     outer: Mapping[str, Any] = value
     if chat is None and ("history" in value or "messages" in value):
@@ -117,11 +134,191 @@ def from_chatgpt(value: Mapping[str, Any], position: str, raw: bytes) -> Item | 
     return Item(position, key, form, len(raw), "chatgpt")
 
 
+def from_claude(value: Mapping[str, Any], position: str, raw: bytes) -> Item | Bad:
+    try:
+        form = _claude.convert(value)
+    except ConversionError as exc:
+        name = value.get("name")
+        named = repr(name) if isinstance(name, str) and name else "(untitled)"
+        return Bad(position, f"Claude conversation {named}: {exc}")
+    key = _claude.conversation_key(value) or content_key(raw)
+    form["meta"][MARK] = key
+    return Item(position, key, form, len(raw), "claude")
+
+
+EXPECTED = (
+    "Open WebUI chats (objects with 'chat' or 'history'), ChatGPT conversations (with "
+    "'mapping') or Claude conversations (with 'chat_messages')"
+)
+
+
+def _known_shape(value: Any) -> bool:
+    return isinstance(value, Mapping) and (
+        "mapping" in value
+        or _claude.is_conversation(value)
+        or isinstance(value.get("chat"), Mapping)
+        or "history" in value
+        or "messages" in value
+    )
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Mapping):
+        keys = ", ".join(repr(key) for key in list(value)[:4])
+        more = ", ..." if len(value) > 4 else ""
+        return f"an object with {keys}{more}" if keys else "an empty object"
+    kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return kind.get(type(value), "a number")
+
+
+# What the file readers yield: a JSON value with its position and source bytes, or a Bad.
+Parsed = tuple[Any, str, bytes]
+
+
+def _first_of_known_shape(
+    items: Iterator[Parsed | Bad], name: str, unit: str
+) -> Iterator[Item | Bad]:
+    """Items as chats, refusing the file when its first JSON value is of no known shape."""
+    first = True
+    for parsed in items:
+        if isinstance(parsed, Bad):
+            yield parsed
+            continue
+        value, position, raw = parsed
+        if first and not _known_shape(value):
+            fail(
+                f"{name} is not a chat export: its first {unit} is {_describe(value)}; "
+                f"expected {EXPECTED}",
+                INPUT,
+            )
+        first = False
+        yield from_openwebui(value, position, raw)
+
+
+# -- sources: files, folders, zip archives, stdin ------------------------------------------------
+
+# The members of an export (ChatGPT's, Claude's) that hold the conversations.
+CONVERSATIONS = re.compile(r"conversations(?:-\d+)?\.json")
+FOLDER_SUFFIXES = (".json", ".ndjson", ".jsonl", ".zip")
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+@dataclass
+class Source:
+    """One readable input: a file, a member of a zip archive, or stdin."""
+
+    name: str  # for messages: "export.zip:conversations-001.json"
+    open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(4) in ZIP_MAGIC
+    except OSError:
+        return False
+
+
+def _zip_sources(path: Path, name: str) -> list[Source]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        fail(f"cannot read {name} as a zip archive: {exc}", INPUT)
+    with archive:
+        members = sorted(
+            info.filename
+            for info in archive.infolist()
+            if not info.is_dir() and CONVERSATIONS.fullmatch(info.filename.rsplit("/", 1)[-1])
+        )
+    if not members:
+        fail(
+            f"{name} holds no conversations.json (nor conversations-000.json...): expected "
+            "the zip of a ChatGPT or Claude export",
+            INPUT,
+        )
+
+    def opener(member: str) -> Callable[[], contextlib.AbstractContextManager[IO[bytes]]]:
+        @contextlib.contextmanager
+        def open_member() -> Iterator[IO[bytes]]:
+            with zipfile.ZipFile(path) as archive, archive.open(member) as stream:
+                yield stream
+
+        return open_member
+
+    return [Source(f"{name}:{member}", opener(member)) for member in members]
+
+
+def _file_source(path: Path, name: str) -> list[Source]:
+    if _is_zip(path):
+        return _zip_sources(path, name)
+
+    @contextlib.contextmanager
+    def open_file() -> Iterator[IO[bytes]]:
+        try:
+            stream = path.open("rb")
+        except OSError as exc:
+            fail(f"cannot read {name}: {exc.strerror or exc}", INPUT)
+        with stream:
+            yield stream
+
+    return [Source(name, open_file)]
+
+
+def sources(paths: list[str]) -> list[Source]:
+    """The inputs that ``paths`` name ('-': stdin), checked before anything is imported: each
+    exists and is readable, each zip holds conversations, each folder holds an export."""
+    found: list[Source] = []
+    for given in paths:
+        if given == "-":
+            found.append(Source("stdin", _stdin))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            entries = sorted(p for p in path.iterdir() if p.is_file())
+            chosen = [p for p in entries if CONVERSATIONS.fullmatch(p.name)] or [
+                p for p in entries if p.suffix.lower() in FOLDER_SUFFIXES
+            ]
+            if not chosen:
+                fail(
+                    f"{given} holds no chat export (conversations.json, or .json, .ndjson, "
+                    ".jsonl or .zip files)",
+                    INPUT,
+                )
+            for entry in chosen:
+                found.extend(_file_source(entry, str(entry)))
+            continue
+        if not os.access(path, os.R_OK) or not path.is_file():
+            reason = "no such file" if not path.exists() else "not a readable file"
+            fail(f"cannot read {given}: {reason}", INPUT)
+        found.extend(_file_source(path, given))
+    return found
+
+
+@contextlib.contextmanager
+def _stdin() -> Iterator[IO[bytes]]:
+    stream = sys.stdin.buffer
+    peek = getattr(stream, "peek", None)
+    if peek is not None and peek(4)[:4] in ZIP_MAGIC:
+        fail("a zip archive cannot be read from stdin: give its path instead", INPUT)
+    yield stream
+
+
+def read_sources(found: list[Source]) -> Iterator[Item | Bad]:
+    """Every item of every source, in order; positions name the source when there are
+    several (``conversations-001.json item 5``)."""
+    for source in found:
+        with source.open() as stream:
+            for item in read_items(stream, source.name):
+                if len(found) > 1:
+                    item.position = f"{source.name} {item.position}"
+                yield item
+
+
 # -- files ------------------------------------------------------------------------------------
 
 
 def detect(stream: IO[bytes], name: str) -> tuple[str, bytes]:
-    """``("ndjson" | "array", the bytes read so far)``; fails on an empty or non-JSON file."""
+    """``("objects" | "array", the bytes read so far)``; fails on an empty or non-JSON file."""
     head = b""
     while True:
         chunk = stream.read(4096)
@@ -134,24 +331,67 @@ def detect(stream: IO[bytes], name: str) -> tuple[str, bytes]:
             if first == b"[":
                 return "array", head
             if first == b"{":
-                return "ndjson", head
+                return "objects", head
             fail(
                 f"{name} is not a chat export: it starts with {stripped[:20]!r}, expected "
-                "NDJSON ('{') or a JSON array ('[')",
+                "NDJSON or a JSON object ('{'), a JSON array ('[') or a zip archive",
                 INPUT,
             )
     fail(f"{name} is empty: nothing to import", INPUT)
 
 
 def read_items(stream: IO[bytes], name: str) -> Iterator[Item | Bad]:
+    """The chats of one file (not a zip), whatever its layout."""
     kind, head = detect(stream, name)
-    if kind == "ndjson":
-        yield from _ndjson(head, stream)
+    if kind == "array":
+        yield from _first_of_known_shape(_array(head, stream, name), name, "item")
+        return
+    head = _first_line(head, stream)
+    if _starts_a_document(head):
+        yield from _first_of_known_shape(_documents(head, stream, name), name, "object")
     else:
-        yield from _array(head, stream, name)
+        yield from _first_of_known_shape(_ndjson(head, stream), name, "line")
 
 
-def _ndjson(head: bytes, stream: IO[bytes]) -> Iterator[Item | Bad]:
+def _first_line(head: bytes, stream: IO[bytes]) -> bytes:
+    """``head`` and what follows it up to the end of its first line."""
+    while b"\n" not in head:
+        rest = stream.readline()
+        if not rest:
+            break
+        head += rest
+    return head
+
+
+def _starts_a_document(head: bytes) -> bool:
+    """Whether the first line opens a JSON object that goes on over the next lines (a
+    pretty-printed document) rather than being an NDJSON line: it is not a whole JSON value,
+    and it is cut between two tokens at its end. NDJSON lines cut short end inside a string, or
+    fail in their middle."""
+    line = head.split(b"\n", 1)[0].decode("utf-8-sig", "replace").strip()
+    try:
+        json.loads(line)
+    except json.JSONDecodeError as exc:
+        return exc.pos >= len(line) and not exc.msg.startswith("Unterminated string")
+    except RecursionError:
+        return False
+    return False
+
+
+def _documents(head: bytes, stream: IO[bytes], name: str) -> Iterator[Parsed | Bad]:
+    """One JSON object, or several one after the other, each over any number of lines."""
+    reader = _ArrayReader(head, stream, name)
+    index = 0
+    while True:
+        reader.skip_space()
+        if reader.at_end():
+            return
+        index += 1
+        value, raw = reader.value(index, "object")
+        yield value, f"object {index}", raw
+
+
+def _ndjson(head: bytes, stream: IO[bytes]) -> Iterator[Parsed | Bad]:
     pending = head
     number = 0
 
@@ -184,7 +424,7 @@ def _ndjson(head: bytes, stream: IO[bytes]) -> Iterator[Item | Bad]:
                 why += "; the file ends inside this line (truncated?)"
             yield Bad(position, why)
             continue
-        yield from_openwebui(value, position, line)
+        yield value, position, line
 
 
 def _short(exc: Exception) -> str:
@@ -192,7 +432,7 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _array(head: bytes, stream: IO[bytes], name: str) -> Iterator[Item | Bad]:
+def _array(head: bytes, stream: IO[bytes], name: str) -> Iterator[Parsed | Bad]:
     """Items of a JSON array, decoded one by one from a text buffer that holds what has been
     read and not yet consumed (one item, and at most one read beyond it)."""
     reader = _ArrayReader(head, stream, name)
@@ -227,7 +467,7 @@ def _array(head: bytes, stream: IO[bytes], name: str) -> Iterator[Item | Bad]:
                 reader.cut_short(index)
         index += 1
         value, raw = reader.value(index)
-        yield from_openwebui(value, f"item {index}", raw)
+        yield value, f"item {index}", raw
         reader.skip_space()
 
 
@@ -289,7 +529,7 @@ class _ArrayReader:
             INPUT,
         )
 
-    def value(self, index: int) -> tuple[Any, bytes]:
+    def value(self, index: int, unit: str = "item") -> tuple[Any, bytes]:
         """The next JSON value and its source bytes, reading more while it is incomplete
         (each read twice the size of the one before, so a big item is parsed a few times, not
         once per read)."""
@@ -302,7 +542,7 @@ class _ArrayReader:
                     size = min(size * 2, 16 << 20)
                     continue
                 fail(
-                    f"{self.name}: item {index} is not valid JSON ({exc.msg} at character "
+                    f"{self.name}: {unit} {index} is not valid JSON ({exc.msg} at character "
                     f"{self.offset + exc.pos}); nothing after it can be read",
                     INPUT,
                 )

@@ -551,6 +551,162 @@ def test_import_of_a_chatgpt_export(
     assert "imported 0 chats" in run.err and "2 already there, 1 skipped" in run.err
 
 
+CLAUDE_FIXTURE = ROOT / "tests" / "fixtures" / "claude-conversations.json"
+CHATGPT_ONE_FIXTURE = ROOT / "tests" / "fixtures" / "chatgpt-reasoning-conversation.json"
+OUTPUT = Path(os.environ.get("OWUI_TEST_OUTPUT", ROOT / "test-output"))
+
+
+def claude_zip(path: Path) -> Path:
+    """Claude's export as it is sent: the conversations beside the users and projects."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("users.json", json.dumps([{"uuid": "acc00000", "full_name": "A"}]))
+        archive.writestr("projects.json", "[]")
+        archive.write(CLAUDE_FIXTURE, "conversations.json")
+    return path
+
+
+def test_import_of_a_claude_export(
+    cli: Callable[..., Run], accounts: Callable[[Any], Account], seed: Any, tmp_path: Path
+) -> None:
+    account = accounts(seed)
+    run = cli("import", str(CLAUDE_FIXTURE), *account.args())
+    assert run.code == 1, run.err  # the conversation without messages is reported
+    assert "skipped item 4: Claude conversation 'Empty draft': it has no messages" in run.err
+    assert "imported 3 chats" in run.err
+    chats = {chat["title"]: chat for chat in account.chats()}
+    assert set(chats) == {"Sourdough starter troubleshooting", "Haiku about autumn", "New Chat"}
+
+    starter = chats["Sourdough starter troubleshooting"]
+    assert starter["meta"][MARK] == "claude:c1a0de00-0000-4a00-8000-000000000001"
+    assert (starter["created_at"], starter["updated_at"]) == (1740906904, 1740907300)
+    history = starter["chat"]["history"]
+    messages = history["messages"]
+    order = [f"c1m00000-0000-4000-8000-00000000000{n}" for n in (1, 2, 3, 4)]
+    assert history["currentId"] == order[-1]
+    assert [m["id"] for m in starter["chat"]["messages"]] == order
+    assert [messages[i]["role"] for i in order] == ["user", "assistant", "user", "assistant"]
+    assert [messages[i]["parentId"] for i in order] == [None, *order[:3]]
+    assert messages[order[0]]["timestamp"] == 1740906904
+    assert [a["name"] for a in messages[order[0]]["attachments"]] == ["feeding-log.txt", "jar.jpg"]
+    assert messages[order[0]]["attachments"][0]["extracted_content"].endswith("acetone smell")
+    answer = messages[order[1]]["content"]
+    assert answer.startswith('<details type="reasoning" done="true" duration="6">\n')
+    assert (
+        '<details type="tool_calls" done="true" id="toolu_01A2B3C4D5" name="web_search"' in answer
+    )
+    assert answer.endswith("Feed it twice a day at 1:2:2 for a few days.")
+    assert messages[order[1]]["done"] is True
+
+    haiku = chats["Haiku about autumn"]["chat"]
+    first = haiku["history"]["messages"]["c2m00000-0000-4000-8000-000000000001"]
+    assert len(first["childrenIds"]) == 2  # the retried answer kept as a branch
+    assert [m["content"] for m in haiku["messages"]][-1] == "Rain. Smoke. Red."
+
+    # The zip Claude sends: the same conversations, all already there.
+    run = cli("import", str(claude_zip(tmp_path / "data-2025-05-01.zip")), *account.args())
+    assert run.code == 1, run.err
+    assert "imported 0 chats" in run.err and "3 already there, 1 skipped" in run.err
+    assert len(account.chats()) == 3
+
+
+def test_import_of_chatgpt_zips_folders_and_single_conversations(
+    cli: Callable[..., Run], accounts: Callable[[Any], Account], seed: Any, tmp_path: Path
+) -> None:
+    import zipfile
+
+    conversations = json.loads(CHATGPT_FIXTURE.read_bytes())
+    download = tmp_path / "chatgpt-export.zip"
+    with zipfile.ZipFile(download, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("chat.html", "<html></html>")
+        archive.writestr("user.json", '{"id": "user-abc"}')
+        archive.writestr("conversations-000.json", json.dumps(conversations[:1]))
+        archive.writestr("conversations-001.json", json.dumps(conversations[1:]))
+    account = accounts(seed)
+    run = cli("import", str(download), str(CHATGPT_ONE_FIXTURE), *account.args())
+    assert run.code == 1, run.err
+    assert (
+        f"skipped {download}:conversations-001.json item 2: ChatGPT conversation (untitled)"
+        in run.err
+    )
+    assert "imported 3 chats" in run.err and "from 3 files" in run.err
+    chats = {chat["title"]: chat for chat in account.chats()}
+    assert set(chats) == {"Trip to Lisbon", "Sum a list in Python", "Yellow pothos leaves"}
+    pothos = chats["Yellow pothos leaves"]["chat"]["history"]["messages"]
+    assert list(pothos) == [
+        "user-r1",
+        "answer-r1",
+        "user-r2",
+        "canvas-call",
+        "canvas-tool",
+        "answer-r2",
+    ]
+    assert pothos["answer-r1"]["content"].startswith(
+        '<details type="reasoning" done="true" duration="14">\n'
+        "<summary>Thought for 14 seconds</summary>\n&gt; Identifying the plant\n"
+    )
+    assert pothos["canvas-tool"]["chatgpt"] == {"role": "tool", "name": "canmore.create_textdoc"}
+
+    # The export unpacked into a folder, and the same conversation compacted to one line.
+    unpacked = tmp_path / "unpacked"
+    unpacked.mkdir()
+    (unpacked / "conversations.json").write_bytes(CHATGPT_FIXTURE.read_bytes())
+    (unpacked / "user.json").write_text('{"id": "user-abc"}')
+    one_line = tmp_path / "pothos.json"
+    one_line.write_text(json.dumps(json.loads(CHATGPT_ONE_FIXTURE.read_bytes())))
+    run = cli("import", str(unpacked), str(one_line), *account.args())
+    assert run.code == 1, run.err
+    assert "imported 0 chats" in run.err and "3 already there, 1 skipped" in run.err
+    assert len(account.chats()) == 3
+
+
+def test_an_imported_claude_chat_in_the_web_page(
+    cli: Callable[..., Run], accounts: Callable[[Any], Account], seed: Any
+) -> None:
+    """The web page shows the imported reasoning and tool call as it shows its own: grouped,
+    collapsed under "Explored web_search", opening onto "Thought for 6 seconds" and the tool;
+    the answer and the next turn follow, and no markup shows."""
+    from live.browser import browser
+
+    account = accounts(seed)
+    assert cli("import", str(CLAUDE_FIXTURE), *account.args()).code == 1
+    starter = next(c for c in account.chats() if c["title"] == "Sourdough starter troubleshooting")
+
+    def shows(*texts: str) -> str:
+        return (
+            "(() => { const t = document.body.innerText; return "
+            + " && ".join(f"t.includes({text!r})" for text in texts)
+            + "; })()"
+        )
+
+    needles = [
+        "My starter smells like nail polish",
+        "Explored web_search",
+        "It is not dead",
+        "What ratio exactly?",
+        "20 g starter, 40 g flour, 40 g water.",
+    ]
+    with browser() as page:
+        page.open_as(seed.base_url, f"/c/{starter['id']}", account.user.token)
+        page.wait_for(shows(*needles))
+        collapsed = page.text()
+        page.evaluate(
+            "[...document.querySelectorAll('[aria-label=\"Toggle details\"]')]"
+            ".find(b => b.innerText.includes('Explored')).click()"
+        )
+        page.wait_for(shows("Thought for 6 seconds", "View Result from web_search"))
+        opened = page.text()
+        shot = page.screenshot(OUTPUT / "claude-import-in-web-page.png")
+    assert "Thought for 6 seconds" not in collapsed  # the group starts collapsed
+    positions = [collapsed.index(needle) for needle in needles]
+    assert positions == sorted(positions)
+    for text in (collapsed, opened):
+        assert "&gt;" not in text and "<details" not in text and "<summary>" not in text
+    assert opened.index("Thought for 6 seconds") < opened.index("It is not dead")
+    assert shot.stat().st_size > 10_000
+
+
 # -- bad input -----------------------------------------------------------------------------------
 
 
