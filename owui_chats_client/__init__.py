@@ -18,7 +18,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._async_client import AsyncChatsClient
-    from ._async_streaming import AsyncJSONLinesStream, AsyncStream
+    from ._async_streaming import AsyncJSONArrayStream, AsyncJSONLinesStream, AsyncStream
     from ._base import APIResponse
     from ._client import ChatsClient
     from ._exceptions import (
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
         UnsupportedByServerError,
     )
-    from ._streaming import JSONLinesStream, Stream
+    from ._streaming import JSONArrayStream, JSONLinesStream, Stream
     from .lib._async_live_stream import AsyncMessageStream
     from .lib._live_stream import MessageStream
     from .lib._steps import ChatReply, ConversationError, TasksTimeoutError
@@ -53,6 +53,8 @@ __all__ = [
     "AsyncStream",
     "JSONLinesStream",
     "AsyncJSONLinesStream",
+    "JSONArrayStream",
+    "AsyncJSONArrayStream",
     "OpenWebUIError",
     "APIStatusError",
     "BadRequestError",
@@ -85,6 +87,8 @@ _WHERE: dict[str, str] = {
     "AsyncStream": "._async_streaming",
     "JSONLinesStream": "._streaming",
     "AsyncJSONLinesStream": "._async_streaming",
+    "JSONArrayStream": "._streaming",
+    "AsyncJSONArrayStream": "._async_streaming",
     "ChatReply": ".lib._steps",
     "ConversationError": ".lib._steps",
     "TasksTimeoutError": ".lib._steps",

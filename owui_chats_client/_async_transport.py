@@ -1,9 +1,10 @@
 """Sending the generated requests: retries, error mapping, parsing, streams, paging.
 
 The generated methods (``_generated/client.py``) build each request with their operation's
-module and call one of four entry points here, chosen from the spec: `_request` for a JSON
-answer, `_stream_lines` for NDJSON, `_complete` for an answer that may be server-sent events,
-and `_paginate` for the auto-paging iterators. Everything that is not I/O lives in `_base`.
+module and call one of five entry points here, chosen from the spec: `_request` for a JSON
+answer, `_stream_lines` for NDJSON, `_stream_array` for a JSON array read item by item,
+`_complete` for an answer that may be server-sent events, and `_paginate` for the auto-paging
+iterators. Everything that is not I/O lives in `_base`.
 """
 # unasync: scripts/unasync.py writes the sync copy, _transport.py, from this file.
 
@@ -16,7 +17,7 @@ from typing import Any
 import httpx
 
 from . import _base
-from ._async_streaming import AsyncJSONLinesStream, AsyncStream
+from ._async_streaming import AsyncJSONArrayStream, AsyncJSONLinesStream, AsyncStream
 from ._base import BaseClient
 from ._exceptions import APIResponseValidationError, APIStatusError
 from ._releases import operation, version_error
@@ -134,6 +135,13 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
         request = await self._prepare(op, parts, query, body, headers)
         response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         return AsyncJSONLinesStream(response, op.parse_line)
+
+    async def _stream_array(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> AsyncJSONArrayStream[Any]:
+        request = await self._prepare(op, parts, query, body, headers)
+        response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        return AsyncJSONArrayStream(response, op.parse_item)
 
     async def _complete(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra

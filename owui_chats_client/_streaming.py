@@ -1,4 +1,5 @@
-"""Iterators over streamed answers: server-sent events (completions) and NDJSON (exports).
+"""Iterators over streamed answers: server-sent events (completions), NDJSON (exports) and
+JSON arrays read item by item.
 
 Each stream owns its HTTP response and releases the connection when it is exhausted, closed,
 left as a context manager, or broken by an error.
@@ -15,7 +16,16 @@ import httpx
 from httpx_sse import EventSource
 
 from ._parsing import Parser
-from ._stream_decoding import DONE, cut_error, decode_event, decode_line, is_event_stream
+from ._stream_decoding import (
+    DONE,
+    ArrayDecoder,
+    cut_error,
+    decode_array,
+    decode_event,
+    decode_item,
+    decode_line,
+    is_event_stream,
+)
 
 T = TypeVar("T")
 
@@ -49,6 +59,24 @@ def _iter_lines(
             number += 1
             if line.strip():
                 yield decode_line(response, number, line, parser, raw)
+    except httpx.TransportError as exc:
+        raise cut_error(response, exc) from exc
+    finally:
+        response.close()
+
+
+def _iter_array(
+    response: httpx.Response, parser: Parser[T], raw: list[Any]
+) -> Generator[T, None, None]:
+    decoder = ArrayDecoder()
+    try:
+        for chunk in response.iter_bytes():
+            for value in decode_array(response, decoder, chunk):
+                raw[0] = value
+                yield decode_item(response, decoder, value, parser)
+        for value in decode_array(response, decoder, b"", final=True):
+            raw[0] = value
+            yield decode_item(response, decoder, value, parser)
     except httpx.TransportError as exc:
         raise cut_error(response, exc) from exc
     finally:
@@ -117,4 +145,12 @@ class JSONLinesStream(StreamBase[T]):
     _items = staticmethod(_iter_lines)
 
 
-__all__ = ["Stream", "JSONLinesStream"]
+class JSONArrayStream(StreamBase[T]):
+    """Items of a JSON array answer, decoded one at a time as the bytes arrive (memory holds
+    one item, not the whole answer). An answer cut before its closing ``]`` raises
+    `APIConnectionError`, one that is not a JSON array `APIResponseValidationError`."""
+
+    _items = staticmethod(_iter_array)
+
+
+__all__ = ["Stream", "JSONLinesStream", "JSONArrayStream"]

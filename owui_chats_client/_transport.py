@@ -1,9 +1,10 @@
 """Sending the generated requests: retries, error mapping, parsing, streams, paging.
 
 The generated methods (``_generated/client.py``) build each request with their operation's
-module and call one of four entry points here, chosen from the spec: `_request` for a JSON
-answer, `_stream_lines` for NDJSON, `_complete` for an answer that may be server-sent events,
-and `_paginate` for the auto-paging iterators. Everything that is not I/O lives in `_base`.
+module and call one of five entry points here, chosen from the spec: `_request` for a JSON
+answer, `_stream_lines` for NDJSON, `_stream_array` for a JSON array read item by item,
+`_complete` for an answer that may be server-sent events, and `_paginate` for the auto-paging
+iterators. Everything that is not I/O lives in `_base`.
 """
 # Written by scripts/unasync.py from _async_transport.py; edit that file instead.
 
@@ -20,7 +21,7 @@ from ._base import BaseClient
 from ._exceptions import APIResponseValidationError, APIStatusError
 from ._releases import operation, version_error
 from ._stream_decoding import is_event_stream
-from ._streaming import JSONLinesStream, Stream
+from ._streaming import JSONArrayStream, JSONLinesStream, Stream
 
 Parts = dict[str, Any]
 Extra = Mapping[str, Any] | None
@@ -134,6 +135,13 @@ class Transport(BaseClient[httpx.Client]):
         request = self._prepare(op, parts, query, body, headers)
         response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         return JSONLinesStream(response, op.parse_line)
+
+    def _stream_array(
+        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> JSONArrayStream[Any]:
+        request = self._prepare(op, parts, query, body, headers)
+        response = self._send(request, stream=True, idempotent=op.RETRY_SAFE)
+        return JSONArrayStream(response, op.parse_item)
 
     def _complete(
         self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra

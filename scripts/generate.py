@@ -67,6 +67,7 @@ EXTENSIONS = {
     "x-local-chat-id": "the body gets a synthetic local:api-<uuid4> chat id when it has none",
     "x-stream-field": "the body field that asks for server-sent events",
     "x-stream-param": "a query parameter that switches the answer to NDJSON: {name, method}",
+    "x-array-stream": "a JSON array answer also read item by item as it arrives: {method}",
     "x-background": "{requires: [fields], returns: schema, otherwise: schema} of a JSON answer",
     "x-since": "the first release that has it (written by scripts/releases.py, never by hand)",
 }
@@ -143,6 +144,8 @@ def operation_facts(spec: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], li
                 "local_chat_id": bool(op.get("x-local-chat-id")),
                 "stream_field": op.get("x-stream-field"),
                 "stream_param": op.get("x-stream-param"),
+                "array_stream": op.get("x-array-stream"),
+                "array_item": None,
                 "background": op.get("x-background"),
                 "body_name": body.get("x-body-name", "form_data"),
                 "body_doc": body.get("description"),
@@ -164,6 +167,18 @@ def operation_facts(spec: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], li
                     )
                 elif kind != "application/json":
                     problems.append(f"{where}: answers {kind}, which the transport cannot read")
+            if fact["array_stream"] is not None:
+                answer = content.get("application/json", {}).get("schema", {})
+                if not (
+                    isinstance(fact["array_stream"], dict)
+                    and isinstance(fact["array_stream"].get("method"), str)
+                    and answer.get("type") == "array"
+                ):
+                    problems.append(f"{where}: x-array-stream needs {{method}} and an array answer")
+                else:
+                    fact["array_item"] = _schema_name(
+                        answer.get("items", {}), f"{where} x-array-stream", problems
+                    )
             if fact["sse"] and not fact["stream_field"]:
                 problems.append(f"{where}: server-sent events need x-stream-field")
             if fact["ndjson"] and fact["json"] and not fact["stream_param"]:

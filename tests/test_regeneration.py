@@ -47,6 +47,8 @@ def generated_extras() -> set[str]:
             names.add(op["x-paginated"]["iterator"])  # type: ignore[index]
         if "x-stream-param" in op:
             names.add(op["x-stream-param"]["method"])  # type: ignore[index]
+        if "x-array-stream" in op:
+            names.add(op["x-array-stream"]["method"])  # type: ignore[index]
     return names
 
 

@@ -16,8 +16,12 @@ from .._transport import Transport
 from .api import chats as ops
 
 if TYPE_CHECKING:
-    from .._async_streaming import AsyncJSONLinesStream, AsyncStream
-    from .._streaming import JSONLinesStream, Stream
+    from .._async_streaming import (
+        AsyncJSONArrayStream,
+        AsyncJSONLinesStream,
+        AsyncStream,
+    )
+    from .._streaming import JSONArrayStream, JSONLinesStream, Stream
     from .models import *
 
 
@@ -660,6 +664,23 @@ class ChatsMethods(Transport):
 
         parts = ops.get_all_db.build()
         return self._request(
+            ops.get_all_db, parts, extra_query, extra_body, extra_headers
+        )
+
+    def iter_all_db(
+        self,
+        *,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> JSONArrayStream[ChatResponse]:
+        """The items of `get_all_db`, decoded one at a time as the array arrives.
+
+        ``GET /api/v1/chats/all/db``
+        """
+
+        parts = ops.get_all_db.build()
+        return self._stream_array(
             ops.get_all_db, parts, extra_query, extra_body, extra_headers
         )
 
@@ -2386,6 +2407,23 @@ class AsyncChatsMethods(AsyncTransport):
 
         parts = ops.get_all_db.build()
         return await self._request(
+            ops.get_all_db, parts, extra_query, extra_body, extra_headers
+        )
+
+    async def iter_all_db(
+        self,
+        *,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncJSONArrayStream[ChatResponse]:
+        """The items of `get_all_db`, decoded one at a time as the array arrives.
+
+        ``GET /api/v1/chats/all/db``
+        """
+
+        parts = ops.get_all_db.build()
+        return await self._stream_array(
             ops.get_all_db, parts, extra_query, extra_body, extra_headers
         )
 

@@ -1,4 +1,4 @@
-"""``owui-chats``: export, import, migrate and prune the chats of an Open WebUI server.
+"""``owui-chats``: export, import, migrate, prune and repair the chats of an Open WebUI server.
 
 Run ``owui-chats --help`` (or ``python -m owui_chats_client.cli --help``). Everything here uses
 the public `ChatsClient`; `main` takes the arguments and returns the exit status.
@@ -39,7 +39,7 @@ Note: Open WebUI 0.12.4 rewrites the author of imported messages to the importin
 (each message's user_id, and the user of user messages), whoever wrote them on the source."""
 
 DESCRIPTION = f"""\
-Export, import, migrate and prune the chats of an Open WebUI server.
+Export, import, migrate, prune and repair the chats of an Open WebUI server.
 
 The server and the key come from --base-url and --api-key, or from ${BASE_URL_ENV} and
 ${API_KEY_ENV} (safer: a key on the command line is visible to other users of the machine).
@@ -80,6 +80,20 @@ history, tags, pinned, archived, folder id, meta, timestamps), copied from the s
 GET /api/v1/chats/all without re-encoding. The file is written next to FILE under a temporary
 name and renamed when complete, so an interrupted export never leaves a file that looks
 whole. Progress goes to stderr when it is a terminal.
+
+With --all-users (an admin's key, and the server's ENABLE_ADMIN_EXPORT on, as by default):
+every user's chats, each line with its user_id, read from GET /api/v1/chats/all/db item by
+item. Importing such a file puts the chats under the caller, so import refuses a file of
+several users unless given --as-caller.
+"""
+
+DOCTOR_HELP = """\
+List the caller's chats that the web page cannot open: a broken message tree (currentId naming
+no message, a child or parent that does not exist, a cycle) or an answer left unfinished
+(done: false) that no task of the server is still writing. With --fix, back them up as NDJSON
+(--backup-to, default doctor-backup-DATE.ndjson here) before changing anything, then repair
+each in place (links restored, the current message a leaf, unfinished answers marked done,
+nothing deleted) and check it again.
 """
 
 PRUNE_HELP = """\
@@ -94,6 +108,7 @@ SUMMARIES = {
     "import": "import chats from an export, or ChatGPT's or Claude's",
     "migrate": "copy every chat to another server",
     "prune": "delete chats not updated in some days",
+    "doctor": "find and repair chats the web page cannot open",
 }
 
 
@@ -113,6 +128,11 @@ def _add_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the file to write ('-': stdout)"
     )
+    parser.add_argument(
+        "--all-users",
+        action="store_true",
+        help="every user's chats, each with its user_id (an admin's key; GET /api/v1/chats/all/db)",
+    )
 
 
 BATCH_HELP = f"chats per import request (default {DEFAULT_BATCH})"
@@ -129,6 +149,11 @@ def _add_import(parser: argparse.ArgumentParser) -> None:
         "--dry-run", action="store_true", help="say what would be imported, import nothing"
     )
     parser.add_argument("--strict", action="store_true", help="stop at the first bad line or item")
+    parser.add_argument(
+        "--as-caller",
+        action="store_true",
+        help="import chats of several users (an --all-users export), all under the caller",
+    )
     parser.add_argument(
         "--batch-size", type=_positive, default=DEFAULT_BATCH, metavar="N", help=BATCH_HELP
     )
@@ -157,14 +182,27 @@ def _add_prune(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_doctor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fix", action="store_true", help="repair the chats listed (backup first)")
+    parser.add_argument(
+        "--backup-to", metavar="FILE", help="where --fix backs the chats up (NDJSON)"
+    )
+
+
 def _command_parser(name: str) -> argparse.ArgumentParser:
     """The options of one command."""
-    texts = {"export": EXPORT_HELP, "import": IMPORT_HELP, "migrate": MIGRATE_HELP}
+    texts = {
+        "export": EXPORT_HELP,
+        "import": IMPORT_HELP,
+        "migrate": MIGRATE_HELP,
+        "doctor": DOCTOR_HELP,
+    }
     builders = {
         "export": _add_export,
         "import": _add_import,
         "migrate": _add_migrate,
         "prune": _add_prune,
+        "doctor": _add_doctor,
     }
     parser = argparse.ArgumentParser(
         prog=f"owui-chats {name}",
@@ -241,11 +279,11 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     base_url, api_key = _source(args)
     console.secrets += (api_key,)
     with make_client(base_url, api_key) as client:
-        return run_export(client, base_url, args.output, console)
+        return run_export(client, base_url, args.output, console, all_users=args.all_users)
 
 
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
-    from ._sources import read_sources, sources
+    from ._sources import Item, check_one_owner, read_sources, sources
 
     offline = args.dry_run and not (args.base_url or os.environ.get(BASE_URL_ENV))
     base_url = api_key = ""
@@ -253,6 +291,8 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
         base_url, api_key = _source(args)
         console.secrets += (api_key,)
     found = sources(args.files)  # every input checked before anything is sent
+    if not args.as_caller:
+        check_one_owner(found)
     name = found[0].name if len(found) == 1 else f"{len(found)} files"
     client = None
     try:
@@ -264,12 +304,16 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
             batch_size=args.batch_size,
             dry_run=args.dry_run,
             strict=args.strict,
+            one_owner=not args.as_caller and any(s.name == "stdin" for s in found),
         )
         if client is not None:
             importer.scan()
         elif args.dry_run:
             console.detail(f"no server given (${BASE_URL_ENV}): the file is only checked")
-        outcome = importer.run(read_sources(found))
+        items = read_sources(found)
+        if args.as_caller:
+            items = (i.keyed_by_id() if isinstance(i, Item) else i for i in items)
+        outcome = importer.run(items)
         _summary(outcome, console, args.dry_run, "imported", name, importer.progress.elapsed)
         return outcome.status
     finally:
@@ -344,11 +388,21 @@ def cmd_prune(args: argparse.Namespace, console: Console) -> int:
         )
 
 
+def cmd_doctor(args: argparse.Namespace, console: Console) -> int:
+    from ._doctor import run_doctor
+
+    base_url, api_key = _source(args)
+    console.secrets += (api_key,)
+    with make_client(base_url, api_key) as client:
+        return run_doctor(client, base_url, console, fix=args.fix, backup_to=args.backup_to)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Console], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "migrate": cmd_migrate,
     "prune": cmd_prune,
+    "doctor": cmd_doctor,
 }
 
 

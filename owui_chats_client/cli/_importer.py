@@ -59,6 +59,7 @@ class Importer:
         strict: bool = False,
         verb: str = "imported",
         would: str = "would import",
+        one_owner: bool = False,
     ) -> None:
         self.client = client
         self.base_url = base_url
@@ -75,6 +76,8 @@ class Importer:
         self._pending: list[Item] = []
         self._pending_bytes = 0
         self._storable: dict[str, bool] = {}
+        self.one_owner = one_owner  # stop at a second user's chat (stdin, without --as-caller)
+        self._owner: str | None = None
 
     # -- what the destination already holds ------------------------------------------------------
 
@@ -113,6 +116,11 @@ class Importer:
                     self.outcome.already += 1
                     self.console.detail(f"{item.position}: already imported ({item.key})")
                     continue
+                if self.one_owner and item.owner is not None:
+                    self._check_owner(item)
+                if item.repairs:
+                    verb = "would repair" if self.dry_run else "repaired"
+                    self.console.warn(f"{verb} {item.position}: {'; '.join(item.repairs)}")
                 self._keys.add(item.key)
                 self._fit(item)
                 self._pending.append(item)
@@ -139,6 +147,18 @@ class Importer:
                     self.outcome.release = self.client.server_version()
             if not storable and _loses(item.form, name, item.form.pop(name)):
                 self.outcome.not_stored[name] += 1
+
+    def _check_owner(self, item: Item) -> None:
+        if self._owner is None:
+            self._owner = item.owner
+        elif item.owner != self._owner:
+            fail(
+                f"stopped at {item.position}: the input holds the chats of several users "
+                f"({self._owner}, {item.owner}); importing stores every chat under the caller: "
+                f"rerun with --as-caller to do that ({self.outcome.imported} chats were "
+                "imported before it; a rerun skips them)",
+                INPUT,
+            )
 
     def bad(self, item: Bad) -> None:
         if self.strict:

@@ -20,7 +20,6 @@ in the imported chat's ``meta`` to recognise, on a rerun, what is already there.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import hashlib
 import json
@@ -28,12 +27,15 @@ import os
 import re
 import sys
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from . import _claude
+from owui_chats_client._stream_decoding import ArrayDecoder, ArrayError
+
+from . import _claude, _repair
 from ._chatgpt import ConversionError, conversation_key, convert
 from ._common import INPUT, JSON_ERRORS, fail, loads
 
@@ -52,6 +54,17 @@ class Item:
     form: dict[str, Any]
     size: int  # bytes of the source item, for batch sizing
     kind: str  # "openwebui", "chatgpt" or "claude"
+    repairs: list[str] = field(default_factory=list)  # what `_repair.repair` fixed
+    owner: str | None = None  # the user_id of an Open WebUI chat, when the export has it
+    source_id: str | None = None  # its id on the server it was exported from
+
+    def keyed_by_id(self) -> Item:
+        """The item keyed by its source id (``chat:<id>``) rather than by the origin it
+        recorded: chats of several users put under one (``--as-caller``) may share an origin
+        (two users who imported the same ChatGPT export), never an id."""
+        if self.source_id is not None:
+            self.key = self.form["meta"][MARK] = f"chat:{self.source_id}"
+        return self
 
     @property
     def title(self) -> str:
@@ -117,9 +130,22 @@ def from_openwebui(value: Any, position: str, raw: bytes) -> Item | Bad:
     }
     if isinstance(outer.get("variables"), Mapping):
         form["variables"] = dict(outer["variables"])
+    repairs = _repair.repair(chat)
     if isinstance(outer.get("current_message_id"), str):
-        form["current_message_id"] = outer["current_message_id"]
-    return Item(position, key, form, len(raw), "openwebui")
+        form["current_message_id"] = (
+            chat["history"]["currentId"] if repairs else outer["current_message_id"]
+        )
+    owner = outer.get("user_id")
+    return Item(
+        position,
+        key,
+        form,
+        len(raw),
+        "openwebui",
+        repairs,
+        owner if isinstance(owner, str) else None,
+        chat_id if isinstance(chat_id, str) and chat_id else None,
+    )
 
 
 def from_chatgpt(value: Mapping[str, Any], position: str, raw: bytes) -> Item | Bad:
@@ -131,7 +157,7 @@ def from_chatgpt(value: Mapping[str, Any], position: str, raw: bytes) -> Item | 
         return Bad(position, f"ChatGPT conversation {named}: {exc}")
     key = conversation_key(value) or content_key(raw)
     form["meta"][MARK] = key
-    return Item(position, key, form, len(raw), "chatgpt")
+    return Item(position, key, form, len(raw), "chatgpt", _repair.repair(form["chat"]))
 
 
 def from_claude(value: Mapping[str, Any], position: str, raw: bytes) -> Item | Bad:
@@ -143,7 +169,7 @@ def from_claude(value: Mapping[str, Any], position: str, raw: bytes) -> Item | B
         return Bad(position, f"Claude conversation {named}: {exc}")
     key = _claude.conversation_key(value) or content_key(raw)
     form["meta"][MARK] = key
-    return Item(position, key, form, len(raw), "claude")
+    return Item(position, key, form, len(raw), "claude", _repair.repair(form["chat"]))
 
 
 EXPECTED = (
@@ -314,6 +340,26 @@ def read_sources(found: list[Source]) -> Iterator[Item | Bad]:
                 yield item
 
 
+def check_one_owner(found: list[Source]) -> None:
+    """Refuse, before anything is sent, inputs that hold several users' chats (an
+    ``export --all-users``): the import route stores every chat under the caller. Read ahead
+    once (streamed) for files; stdin cannot be read twice and is checked as it is imported."""
+    if any(source.name == "stdin" for source in found):
+        return
+    owners: Counter[str] = Counter()
+    for item in read_sources(found):
+        if isinstance(item, Item) and item.owner is not None:
+            owners[item.owner] += 1
+    if len(owners) > 1:
+        listed = ", ".join(f"{owner} ({count} chats)" for owner, count in owners.most_common())
+        fail(
+            f"the input holds the chats of {len(owners)} users: {listed}; importing stores "
+            "every chat under the caller: pass --as-caller to do that, or import each user's "
+            "chats with that user's key",
+            INPUT,
+        )
+
+
 # -- files ------------------------------------------------------------------------------------
 
 
@@ -380,15 +426,10 @@ def _starts_a_document(head: bytes) -> bool:
 
 def _documents(head: bytes, stream: IO[bytes], name: str) -> Iterator[Parsed | Bad]:
     """One JSON object, or several one after the other, each over any number of lines."""
-    reader = _ArrayReader(head, stream, name)
-    index = 0
-    while True:
-        reader.skip_space()
-        if reader.at_end():
-            return
-        index += 1
-        value, raw = reader.value(index, "object")
-        yield value, f"object {index}", raw
+    for value, text, number in _decoded(
+        ArrayDecoder(sequence=True, unit="object"), head, stream, name
+    ):
+        yield value, f"object {number}", text
 
 
 def _ndjson(head: bytes, stream: IO[bytes]) -> Iterator[Parsed | Bad]:
@@ -433,126 +474,24 @@ def _short(exc: Exception) -> str:
 
 
 def _array(head: bytes, stream: IO[bytes], name: str) -> Iterator[Parsed | Bad]:
-    """Items of a JSON array, decoded one by one from a text buffer that holds what has been
-    read and not yet consumed (one item, and at most one read beyond it)."""
-    reader = _ArrayReader(head, stream, name)
-    index = 0
-    reader.skip_space()
-    reader.expect("[")
-    reader.skip_space()
+    """The items of a JSON array, decoded as the file is read (one item in memory at a time)."""
+    for value, text, number in _decoded(ArrayDecoder(), head, stream, name):
+        yield value, f"item {number}", text
+
+
+def _decoded(
+    decoder: ArrayDecoder, head: bytes, stream: IO[bytes], name: str
+) -> Iterator[tuple[Any, bytes, int]]:
+    chunk = head
     while True:
-        if reader.at_end():
-            reader.cut_short(index)
-        if reader.peek() == "]":
-            reader.pos += 1
-            reader.skip_space()
-            if not reader.at_end():
-                fail(
-                    f"{name}: unexpected data after the JSON array's closing ']' "
-                    f"(character {reader.offset + reader.pos})",
-                    INPUT,
-                )
-            return
-        if index:
-            if reader.peek() != ",":
-                fail(
-                    f"{name}: not valid JSON after item {index}: expected ',' or ']' at "
-                    f"character {reader.offset + reader.pos}, found "
-                    f"{reader.buffer[reader.pos : reader.pos + 20]!r}",
-                    INPUT,
-                )
-            reader.pos += 1
-            reader.skip_space()
-            if reader.at_end():
-                reader.cut_short(index)
-        index += 1
-        value, raw = reader.value(index)
-        yield value, f"item {index}", raw
-        reader.skip_space()
-
-
-class _ArrayReader:
-    def __init__(self, head: bytes, stream: IO[bytes], name: str) -> None:
-        self.stream = stream
-        self.name = name
-        self.text = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
-        self.buffer = ""
-        self.pos = 0  # the next character to read in buffer
-        self.offset = 0  # characters dropped from the front of buffer, for error positions
-        self.eof = False
-        self.decoder = json.JSONDecoder()
-        self._decode(head)
-
-    def _decode(self, chunk: bytes) -> None:
+        final = not chunk
         try:
-            self.buffer += self.text.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:
-            where = self.offset + len(self.buffer)
-            fail(f"{self.name} is not UTF-8 text near character {where}: {exc}", INPUT)
-
-    def more(self, size: int) -> bool:
-        """Read more; False at the end of the file. What was consumed is dropped first."""
-        if self.eof:
-            return False
-        if self.pos:
-            self.buffer = self.buffer[self.pos :]
-            self.offset += self.pos
-            self.pos = 0
-        chunk = self.stream.read(size)
-        if not chunk:
-            self.eof = True
-        self._decode(chunk)
-        return bool(chunk)
-
-    def at_end(self) -> bool:
-        return self.pos >= len(self.buffer) and not self.more(READ_SIZE)
-
-    def peek(self) -> str:
-        return self.buffer[self.pos]
-
-    def skip_space(self) -> None:
-        while True:
-            while self.pos < len(self.buffer) and self.buffer[self.pos] in " \t\r\n":
-                self.pos += 1
-            if self.pos < len(self.buffer) or not self.more(READ_SIZE):
-                return
-
-    def expect(self, char: str) -> None:
-        if self.at_end() or self.peek() != char:  # pragma: no cover - detect() saw it
-            fail(f"{self.name} is not a JSON array", INPUT)
-        self.pos += 1
-
-    def cut_short(self, index: int) -> None:
-        fail(
-            f"{self.name}: the JSON array is cut short after item {index} "
-            "(the file ends before its closing ']')",
-            INPUT,
-        )
-
-    def value(self, index: int, unit: str = "item") -> tuple[Any, bytes]:
-        """The next JSON value and its source bytes, reading more while it is incomplete
-        (each read twice the size of the one before, so a big item is parsed a few times, not
-        once per read)."""
-        size = READ_SIZE
-        while True:
-            try:
-                value, end = self.decoder.raw_decode(self.buffer, self.pos)
-            except json.JSONDecodeError as exc:
-                if _maybe_incomplete(exc, self.buffer) and self.more(size):
-                    size = min(size * 2, 16 << 20)
-                    continue
-                fail(
-                    f"{self.name}: {unit} {index} is not valid JSON ({exc.msg} at character "
-                    f"{self.offset + exc.pos}); nothing after it can be read",
-                    INPUT,
-                )
-            if end >= len(self.buffer) and self.more(size):
-                continue  # a number or literal at the end of the buffer may go on
-            raw = self.buffer[self.pos : end].encode("utf-8", "surrogatepass")
-            self.pos = end
-            return value, raw
-
-
-def _maybe_incomplete(exc: json.JSONDecodeError, buffer: str) -> bool:
-    """Whether the decoder may have failed only because the buffer ends too soon."""
-    return exc.pos >= len(buffer) - 64 or exc.msg.startswith("Unterminated string")
+            items = decoder.feed(chunk, final=final)
+        except ArrayError as exc:
+            fail(f"{name}: {exc}", INPUT)
+        start = decoder.count - len(items)
+        for number, (value, text) in enumerate(items, start + 1):
+            yield value, text.encode("utf-8", "surrogatepass"), number
+        if final:
+            return
+        chunk = stream.read(READ_SIZE)

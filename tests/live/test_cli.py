@@ -707,6 +707,149 @@ def test_an_imported_claude_chat_in_the_web_page(
     assert shot.stat().st_size > 10_000
 
 
+def broken_chat(word: str) -> dict[str, Any]:
+    """A chat payload whose tree is broken as the page cannot open it: ``currentId`` names no
+    message, a child id points nowhere, the last question's parent is missing (its parent still
+    lists it), and an answer was left unfinished."""
+    now = int(time.time())
+
+    def message(key: str, role: str, text: str, parent: str | None, children: list[str]) -> Any:
+        item: dict[str, Any] = {
+            "id": key,
+            "parentId": parent,
+            "childrenIds": children,
+            "role": role,
+            "content": f"{text} {word}",
+            "timestamp": now + len(text),
+        }
+        if role == "assistant":
+            item.update(model="echo", done=True)
+        else:
+            item["models"] = ["echo"]
+        return item
+
+    messages = {
+        "q1": message("q1", "user", "Question one", None, ["a1"]),
+        "a1": message("a1", "assistant", "Answer number one", "q1", ["q2", "ghost"]),
+        "q2": message("q2", "user", "Question number two", "a1", ["a2"]),
+        "a2": message("a2", "assistant", "Answer number two, cut", "q2", ["q3"]),
+        "q3": message("q3", "user", "Question number three, orphaned", "lost", []),
+    }
+    messages["a2"]["done"] = False
+    return {
+        "title": f"Broken {word}",
+        "models": ["echo"],
+        "history": {"messages": messages, "currentId": "nowhere"},
+        "messages": [messages["q1"], messages["a1"]],
+    }
+
+
+BROKEN_PROBLEMS = [
+    "a1: child 'ghost' is missing",
+    "a2: child q3 names another parent",
+    "q3: parent 'lost' is missing",
+    "currentId 'nowhere' is not a message",
+    "a2: answer left unfinished (done: false)",
+]
+
+
+def test_import_repairs_a_broken_tree(
+    cli: Callable[..., Run], accounts: Callable[[Any], Account], seed: Any, tmp_path: Path
+) -> None:
+    from owui_chats_client import MessageTree
+
+    word = uuid.uuid4().hex[:8]
+    path = tmp_path / "broken.ndjson"
+    path.write_text(json.dumps({"id": str(uuid.uuid4()), "chat": broken_chat(word)}) + "\n")
+    account = accounts(seed)
+    run = cli("import", str(path), "--dry-run", *account.args())
+    assert run.code == 0 and f"would repair line 1: {'; '.join(BROKEN_PROBLEMS)}" in run.err
+    assert account.chats() == []
+    run = cli("import", str(path), *account.args())
+    assert run.code == 0, run.err
+    assert f"repaired line 1: {'; '.join(BROKEN_PROBLEMS)}" in run.err
+    (stored,) = account.chats()
+    tree = MessageTree.from_chat(stored["chat"])
+    assert tree.problems() == []
+    assert [m["id"] for m in tree.path()] == ["q1", "a1", "q2", "a2", "q3"]
+    assert stored["chat"]["messages"] == tree.linear()
+    assert tree.messages["a2"]["done"] is True
+    assert tree.messages["a2"]["content"] == f"Answer number two, cut {word}"  # kept as it was
+
+
+def test_doctor_finds_and_repairs_what_the_page_cannot_open(
+    cli: Callable[..., Run], accounts: Callable[[Any], Account], seed: Any, tmp_path: Path
+) -> None:
+    """Broken through the API, the chat does not show its conversation in the web page (a
+    spinner that does not end, above the orphaned last question alone);
+    ``doctor`` lists it (and only it), ``doctor --fix`` backs it up and repairs it in place,
+    and the page then shows every message."""
+    from live.browser import browser
+
+    from owui_chats_client import MessageTree
+
+    account = accounts(seed)
+    word = uuid.uuid4().hex[:8]
+    sound = account.client.create_new({"chat": chat_body(f"sound {word}")[0]})
+    broken = account.client.create_new({"chat": broken_chat(word)})
+    assert sound is not None and broken is not None
+    texts = [
+        f"Question one {word}",
+        f"Answer number one {word}",
+        f"Question number two {word}",
+        f"Answer number two, cut {word}",
+        f"Question number three, orphaned {word}",
+    ]
+    script = (
+        "(() => { const t = document.body.innerText; return "
+        + " && ".join(f"t.includes({text!r})" for text in texts)
+        + "; })()"
+    )
+
+    with browser() as page:
+        page.open_as(seed.base_url, f"/c/{broken.id}", account.user.token)
+        page.wait_for(f"document.body.innerText.includes({broken.title!r})")
+        # What the page does: a "Loading..." spinner at the top of the conversation that does
+        # not end, and of the messages only the one it can place (the orphaned question).
+        page.wait_for(
+            "(() => { const t = document.body.innerText; "
+            "return t.includes('Chat Conversation\\nLoading...') && "
+            f"t.includes({texts[-1]!r}); }})()"
+        )
+        before = page.text()
+        page.screenshot(OUTPUT / "broken-chat-in-web-page.png")
+        assert not any(text in before for text in texts[:-1]), before
+
+        run = cli("doctor", *account.args())
+        assert run.code == 1, run.err
+        assert run.out == f"broken  {broken.id}  {broken.title}  {'; '.join(BROKEN_PROBLEMS)}\n"
+        assert "1 of 2 chats have a broken message tree or a stuck answer" in run.err
+
+        backup = tmp_path / "doctor-backup.ndjson"
+        run = cli("doctor", "--fix", "--backup-to", str(backup), *account.args())
+        assert run.code == 0, run.err
+        assert run.out.startswith(f"repairing  {broken.id}  {broken.title}")
+        assert f"backed up 1 chats to {backup}" in run.err
+        assert "repaired 1 of 2 chats" in run.err
+        (saved,) = [json.loads(line) for line in backup.read_text().splitlines()]
+        assert saved["id"] == broken.id
+        assert saved["chat"]["history"]["currentId"] == "nowhere"  # the chat as it was
+
+        stored = account.client.get(broken.id)
+        assert stored is not None
+        tree = MessageTree.from_chat(stored.chat)
+        assert tree.problems() == []
+        assert [m["id"] for m in tree.path()] == ["q1", "a1", "q2", "a2", "q3"]
+        assert cli("doctor", *account.args()).out == ""
+
+        page.open_as(seed.base_url, f"/c/{broken.id}", account.user.token)
+        page.wait_for(script)
+        after = page.text()
+        page.screenshot(OUTPUT / "repaired-chat-in-web-page.png")
+    positions = [after.index(text) for text in texts]
+    assert positions == sorted(positions)
+
+
 # -- bad input -----------------------------------------------------------------------------------
 
 
@@ -872,7 +1015,7 @@ def test_missing_configuration(
 
 
 def test_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
-    for command in ([], ["export"], ["import"], ["migrate"], ["prune"]):
+    for command in ([], ["export"], ["import"], ["migrate"], ["prune"], ["doctor"]):
         with pytest.raises(SystemExit) as exited:
             main([*command, "--help"])
         assert exited.value.code == 0
@@ -958,3 +1101,62 @@ def test_import_from_stdin(
     assert run.code == 0, run.err
     assert "imported 2 chats" in run.err and "from stdin" in run.err
     assert len(account.chats()) == 2
+
+
+def test_export_of_every_user_then_restore(
+    cli: Callable[..., Run],
+    accounts: Callable[[Any], Account],
+    seed: Any,
+    second_server: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An admin's ``export --all-users`` holds every user's chats, each with its user_id;
+    importing it refuses (naming the users) unless told to put them all under the caller."""
+    import io
+
+    alice, bob = accounts(seed), accounts(seed)
+    for account, count in ((alice, 3), (bob, 2)):
+        account.client.import_chats(
+            {"chats": [import_form(f"{account.user.id[:8]} {n}") for n in range(count)]}
+        )
+    with ChatsClient(seed.base_url, seed.api_key) as admin:
+        everyone = {chat.id: chat.user_id for chat in admin.get_all_db()}
+    backup = tmp_path / "server.ndjson"
+    admin_args = ["--base-url", seed.base_url, "--api-key", seed.api_key]
+    run = cli("export", "--all-users", "-o", str(backup), *admin_args)
+    assert run.code == 0, run.err
+    lines = [json.loads(line) for line in backup.read_text().splitlines()]
+    assert {line["id"]: line["user_id"] for line in lines} == everyone
+    owners = collections.Counter(line["user_id"] for line in lines)
+    assert (owners[alice.user.id], owners[bob.user.id]) == (3, 2)
+    assert f"exported {len(lines):,} chats of {len(owners):,} users" in run.err
+    titles = {line["title"] for line in lines if line["user_id"] == alice.user.id}
+    assert titles == {f"Chat {alice.user.id[:8]} {n}" for n in range(3)}
+
+    # Not the user's own: the first user to try the import is refused, nothing is sent.
+    restorer = accounts(second_server.seed)
+    run = cli("import", str(backup), *restorer.args())
+    assert run.code == 6, run.err
+    assert f"holds the chats of {len(owners)} users" in run.err
+    assert f"{alice.user.id} (3 chats)" in run.err and f"{bob.user.id} (2 chats)" in run.err
+    assert "--as-caller" in run.err
+    assert restorer.chats() == []
+    # From stdin, checked as it goes: stopped at the second user's first chat.
+    picked = [line for owner in (alice, bob) for line in lines if line["user_id"] == owner.user.id]
+    data = "".join(json.dumps(line) + "\n" for line in picked).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    run = cli("import", "-", "--batch-size", "1", *restorer.args())
+    assert run.code == 6 and "stopped at line 4: the input holds the chats of several users" in (
+        run.err
+    ), run.err
+    assert "3 chats were imported before it" in run.err
+    assert len(restorer.chats()) == 3  # the first user's, in batches of one
+    # Told to: every chat under the caller, once (the three already there skipped).
+    run = cli("import", str(backup), "--as-caller", *restorer.args())
+    assert run.code == 0, run.err
+    assert f"imported {len(lines) - 3} chats" in run.err and "3 already there" in run.err
+    stored = restorer.chats()
+    assert len(stored) == len(lines)
+    assert {chat["user_id"] for chat in stored} == {restorer.user.id}
+    assert {chat["meta"][MARK] for chat in stored} == {f"chat:{line['id']}" for line in lines}

@@ -55,6 +55,13 @@ async def test_get_all_db(api: Any, new_chat: Any, fresh_api: Any, fresh_user: A
     assert everything[theirs.id].user_id == fresh_user.id
     assert everything[mine.id].user_id != fresh_user.id
 
+    # The same answer read item by item: the same chats, in the same order, field for field.
+    streamed = await api.collect(await api.iter_all_db())
+    assert [chat.id for chat in streamed] == list(everything)
+    by_id = {chat.id: chat for chat in streamed}
+    assert by_id[theirs.id].to_dict() == everything[theirs.id].to_dict()
+    assert by_id[mine.id].user_id == everything[mine.id].user_id
+
 
 async def test_archive_all_and_unarchive_all(fresh_api: Any) -> None:
     made = [await create_chat(fresh_api) for _ in range(3)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from types import SimpleNamespace
@@ -376,6 +378,70 @@ async def test_ndjson_cut_mid_way(harness: Harness) -> None:
     assert stream.response.is_closed
     with pytest.raises(APIConnectionError):
         await harness.call(client.get_all)
+
+
+# -- JSON arrays read item by item -----------------------------------------------------------------
+
+
+class Chunked(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A whole body, sent in the given chunks."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self.chunks = chunks
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self.chunks
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self.chunks:
+            yield chunk
+
+
+def _array_reply(*chunks: bytes, error: type[httpx.TransportError] | None = None) -> Reply:
+    return Reply(
+        200,
+        headers={"content-type": "application/json"},
+        stream=lambda: BrokenStream(list(chunks), error) if error else Chunked(list(chunks)),
+    )
+
+
+async def test_array_stream_in_one_byte_chunks(harness: Harness) -> None:
+    body = json.dumps([CHAT, {**CHAT, "id": "c2", "title": "Café ☕"}], indent=2).encode()
+    reply = _array_reply(*(body[i : i + 1] for i in range(len(body))))
+    client = harness.client(FakeServer(reply))
+    stream = await harness.call(client.iter_all_db)
+    chats = await harness.collect(stream)
+    assert [(c.id, c.title) for c in chats] == [("c1", CHAT["title"]), ("c2", "Café ☕")]
+    assert stream.raw["id"] == "c2"
+    assert stream.response.is_closed
+
+
+async def test_array_stream_cut_or_broken(harness: Harness) -> None:
+    first = json.dumps(CHAT).encode()
+    cut = _array_reply(b"[" + first + b",", b'{"id": "c2"', error=httpx.RemoteProtocolError)
+    client = harness.client(FakeServer(cut))
+    stream = await harness.call(client.iter_all_db)
+    seen: list[str] = []
+    with pytest.raises(APIConnectionError, match="cut"):
+        if harness.is_async:
+            async for chat in stream:
+                seen.append(chat.id)
+        else:
+            for chat in stream:
+                seen.append(chat.id)
+    assert seen == ["c1"] and stream.response.is_closed
+    # The body ends cleanly, but before the closing ']'.
+    ended = harness.client(FakeServer(_array_reply(b"[" + first + b",")))
+    with pytest.raises(APIConnectionError, match="cut short after item 1"):
+        await harness.collect(await harness.call(ended.iter_all_db))
+    for body, says in (
+        (b"<html></html>", "not a JSON array"),
+        (b"[" + first + b", oops]", "item 2 is not valid JSON"),
+        (b'[{"id": 5}]', "item 1 of GET /api/v1/chats/all/db"),
+    ):
+        broken = harness.client(FakeServer(_array_reply(body)))
+        with pytest.raises(APIResponseValidationError, match=re.escape(says)):
+            await harness.collect(await harness.call(broken.iter_all_db))
 
 
 async def test_ndjson_error_status_is_retried_then_raised(

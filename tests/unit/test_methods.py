@@ -356,6 +356,14 @@ CASES: list[Case] = [
         streamed=True,
     ),
     Case(
+        "iter_all_db",
+        (),
+        {},
+        [Exchange("GET", "/api/v1/chats/all/db", reply=ok([CHAT, {**CHAT, "id": "c2"}]))],
+        lambda r: [c.id for c in r] == ["c1", "c2"] and all(isinstance(c, ChatResponse) for c in r),
+        streamed=True,
+    ),
+    Case(
         "get_all",
         (),
         {},

@@ -7,6 +7,7 @@ from typing import Any
 
 from .... import _parsing as p
 from ...._releases import Part
+from ...models import ChatResponse
 from ...models.chat_response import ChatResponse
 
 OPERATION = "get_all_db"
@@ -31,3 +32,5 @@ def build() -> dict[str, Any]:
 
 #: Reads the decoded JSON answer.
 parse = p.list_of(p.model(ChatResponse))
+#: Reads one item of the JSON array answer, streamed.
+parse_item = p.model(ChatResponse)
