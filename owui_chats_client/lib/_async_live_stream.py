@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ._live import (
+    CONNECT_ATTEMPTS,
     CONNECT_TIMEOUT,
     IDLE_CHECK,
     NO_EVENT,
@@ -23,6 +24,7 @@ from ._live import (
     async_event_queue,
     async_next_event,
     connect_error,
+    connect_retry,
     expired,
     import_socketio,
     socket_options,
@@ -108,16 +110,21 @@ async def async_run_stream(
         events.put_nowait(data)
 
     sio.on("events", on_event)
-    try:
-        await sio.connect(
-            base_url,
-            socketio_path=SOCKET_PATH,
-            auth={"token": token},
-            transports=["websocket"],
-            wait_timeout=CONNECT_TIMEOUT,
-        )
-    except socketio.exceptions.ConnectionError as exc:
-        raise connect_error(base_url, exc) from exc
+    for attempt in range(CONNECT_ATTEMPTS):
+        try:
+            await sio.connect(
+                base_url,
+                socketio_path=SOCKET_PATH,
+                auth={"token": token},
+                transports=["websocket"],
+                wait_timeout=CONNECT_TIMEOUT,
+            )
+            break
+        except socketio.exceptions.ConnectionError as exc:
+            delay = connect_retry(exc, attempt)
+            if delay is None:
+                raise connect_error(base_url, exc) from exc
+            await asyncio.sleep(delay)
     try:
         backoff = Backoff(timeout)
         if turn is None:

@@ -25,6 +25,8 @@ SOCKET_PATH = "/ws/socket.io"
 IDLE_CHECK = 1.0
 """Seconds without an event after which the chat's tasks are checked (the answer may be over)."""
 CONNECT_TIMEOUT = 10.0
+CONNECT_ATTEMPTS = 3
+"""Tries of the Socket.IO connection (made before the answer is started, so safe to repeat)."""
 
 
 def import_socketio() -> ModuleType:
@@ -125,6 +127,15 @@ class Pieces:
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def connect_retry(exc: Exception, attempt: int) -> float | None:
+    """Seconds to wait before connecting again, or None to give up: a refused token (the
+    namespace refused) is not retried, nor the last attempt; a connection that did not come up
+    (a busy or restarting instance, a dropped upgrade) is, after 0.5 s, then 1 s."""
+    if attempt + 1 >= CONNECT_ATTEMPTS or "namespaces failed" in str(exc):
+        return None
+    return 0.5 * float(1 << attempt)
 
 
 def connect_error(base_url: str, exc: Exception) -> ConversationError:

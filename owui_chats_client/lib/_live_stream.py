@@ -8,11 +8,13 @@ repaired answer as the stream's ``reply``. What the sync and async loops share i
 
 from __future__ import annotations
 
+import time
 from collections.abc import Generator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ._live import (
+    CONNECT_ATTEMPTS,
     CONNECT_TIMEOUT,
     IDLE_CHECK,
     NO_EVENT,
@@ -20,6 +22,7 @@ from ._live import (
     Outcome,
     Pieces,
     connect_error,
+    connect_retry,
     event_queue,
     expired,
     import_socketio,
@@ -106,16 +109,21 @@ def run_stream(
         events.put_nowait(data)
 
     sio.on("events", on_event)
-    try:
-        sio.connect(
-            base_url,
-            socketio_path=SOCKET_PATH,
-            auth={"token": token},
-            transports=["websocket"],
-            wait_timeout=CONNECT_TIMEOUT,
-        )
-    except socketio.exceptions.ConnectionError as exc:
-        raise connect_error(base_url, exc) from exc
+    for attempt in range(CONNECT_ATTEMPTS):
+        try:
+            sio.connect(
+                base_url,
+                socketio_path=SOCKET_PATH,
+                auth={"token": token},
+                transports=["websocket"],
+                wait_timeout=CONNECT_TIMEOUT,
+            )
+            break
+        except socketio.exceptions.ConnectionError as exc:
+            delay = connect_retry(exc, attempt)
+            if delay is None:
+                raise connect_error(base_url, exc) from exc
+            time.sleep(delay)
     try:
         backoff = Backoff(timeout)
         if turn is None:

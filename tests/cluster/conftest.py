@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def unshared() -> Iterator[Any]:
     """The deployment without Redis: each instance lists and stops only its own tasks."""
     import deployment

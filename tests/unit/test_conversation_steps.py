@@ -413,3 +413,16 @@ async def test_an_answer_is_final_only_once_the_stored_one_is(
     assert server.polls == 6
     assert [m["content"] for m in server.written] == ["echo: hi [filtered]"]
     assert all(m["done"] is True for m in server.written)
+
+
+def test_the_socket_connection_is_tried_again_unless_refused() -> None:
+    """A Socket.IO connection that did not come up is tried again (it is made before the answer
+    starts); a refused token, or the last attempt, ends it."""
+    import socketio
+
+    from owui_chats_client.lib._live import CONNECT_ATTEMPTS, connect_retry
+
+    flaky = socketio.exceptions.ConnectionError("Unexpected connection error")
+    refused = socketio.exceptions.ConnectionError("One or more namespaces failed to connect: /")
+    assert [connect_retry(flaky, n) for n in range(CONNECT_ATTEMPTS)] == [0.5, 1.0, None]
+    assert connect_retry(refused, 0) is None

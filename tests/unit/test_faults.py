@@ -384,16 +384,20 @@ async def test_ndjson_cut_mid_way(harness: Harness) -> None:
 
 
 class Chunked(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A whole body, sent in the given chunks."""
+    """A whole body, sent in the given chunks (``sent`` counts those handed out)."""
 
     def __init__(self, chunks: list[bytes]) -> None:
         self.chunks = chunks
+        self.sent = 0
 
     def __iter__(self) -> Iterator[bytes]:
-        yield from self.chunks
+        for chunk in self.chunks:
+            self.sent += 1
+            yield chunk
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         for chunk in self.chunks:
+            self.sent += 1
             yield chunk
 
 
@@ -414,6 +418,19 @@ async def test_array_stream_in_one_byte_chunks(harness: Harness) -> None:
     assert [(c.id, c.title) for c in chats] == [("c1", CHAT["title"]), ("c2", "Café ☕")]
     assert stream.raw["id"] == "c2"
     assert stream.response.is_closed
+
+
+async def test_array_stream_yields_before_the_answer_ends(harness: Harness) -> None:
+    """Items come as their bytes arrive: the first is out before the rest is read."""
+    chunks = [b"[", *(json.dumps({**CHAT, "id": f"c{n}"}).encode() + b"," for n in range(49))]
+    chunks += [json.dumps({**CHAT, "id": "c49"}).encode(), b"]"]
+    body = Chunked(chunks)
+    client = harness.client(FakeServer(Reply(200, headers={}, stream=lambda: body)))
+    stream = await harness.call(client.iter_all_db)
+    first = await (stream.__anext__() if harness.is_async else harness.call(stream.__next__))
+    assert first.id == "c0" and body.sent <= 3
+    rest = await harness.collect(stream)
+    assert [c.id for c in rest] == [f"c{n}" for n in range(1, 50)] and body.sent == len(chunks)
 
 
 async def test_array_stream_cut_or_broken(harness: Harness) -> None:
