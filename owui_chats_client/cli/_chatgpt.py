@@ -247,32 +247,17 @@ def convert(conversation: Mapping[str, Any]) -> dict[str, Any]:
         current_id = sorted(roots, key=lambda r: order.get(r, 0))[-1]
         while kept[current_id]["childrenIds"]:
             current_id = kept[current_id]["childrenIds"][-1]
-    path: list[dict[str, Any]] = []
-    walker: str | None = current_id
-    while walker is not None:
-        path.append(kept[walker])
-        walker = kept[walker]["parentId"]
-    path.reverse()
-
-    chat: dict[str, Any] = {
-        "title": title,
-        "models": [default_model],
-        "params": {"system": system_prompt} if system_prompt else {},
-        "history": {"messages": kept, "currentId": current_id},
-        "messages": path,
-        "tags": [],
-        "files": [],
-        "timestamp": created * 1000,
-    }
-    return {
-        "chat": chat,
-        "meta": {},
-        "pinned": bool(conversation.get("is_starred")),
-        "archived": bool(conversation.get("is_archived")),
-        "folder_id": None,
-        "created_at": created or None,
-        "updated_at": updated or None,
-    }
+    return _content.import_form(
+        title,
+        default_model,
+        kept,
+        current_id,
+        created=created,
+        updated=updated,
+        pinned=bool(conversation.get("is_starred")),
+        archived=bool(conversation.get("is_archived")),
+        system=system_prompt,
+    )
 
 
 def _depth_first(mapping: Mapping[str, Any]) -> list[str]:

@@ -217,30 +217,12 @@ def convert(conversation: Mapping[str, Any]) -> dict[str, Any]:
 
     # The message shown: the newest (by time, then by place in the export).
     current_id = max(enumerate(order), key=lambda pair: (kept[pair[1]]["timestamp"], pair[0]))[1]
-    path: list[dict[str, Any]] = []
-    walker: str | None = current_id
-    seen: set[str] = set()
-    while walker is not None and walker not in seen:
-        seen.add(walker)
-        path.append(kept[walker])
-        walker = kept[walker]["parentId"]
-    path.reverse()
-    chat: dict[str, Any] = {
-        "title": title,
-        "models": [model],
-        "params": {},
-        "history": {"messages": kept, "currentId": current_id},
-        "messages": path,
-        "tags": [],
-        "files": [],
-        "timestamp": created * 1000,
-    }
-    return {
-        "chat": chat,
-        "meta": {},
-        "pinned": bool(conversation.get("is_starred")),
-        "archived": False,
-        "folder_id": None,
-        "created_at": created or None,
-        "updated_at": updated or None,
-    }
+    return _content.import_form(
+        title,
+        model,
+        kept,
+        current_id,
+        created=created,
+        updated=updated,
+        pinned=bool(conversation.get("is_starred")),
+    )

@@ -1,4 +1,5 @@
-"""Reasoning and tool calls in a message's content, in the form Open WebUI's server writes them.
+"""What the converters of other assistants' exports share: reasoning and tool calls in a
+message's content, in the form Open WebUI's server writes them, and the import form of a chat.
 
 The server renders a model's reasoning and its tool calls into the answer's ``content`` as
 ``<details>`` blocks (``serialize_output`` in ``open_webui/utils/middleware.py``, the same from
@@ -45,3 +46,46 @@ def tool_call(call_id: str, name: str, arguments: Any, result: str) -> str:
 def join(parts: list[str]) -> str:
     """The blocks and texts of one answer, in order, as the server joins them."""
     return "\n".join(part for part in parts if part).strip()
+
+
+def import_form(
+    title: str,
+    model: str,
+    messages: dict[str, dict[str, Any]],
+    current_id: str,
+    *,
+    created: int,
+    updated: int,
+    pinned: bool = False,
+    archived: bool = False,
+    system: str = "",
+) -> dict[str, Any]:
+    """A ``ChatImportForm`` dict (without the import marker) of a converted tree: the linear
+    ``messages`` list is the path from the root down to ``current_id``."""
+    path: list[dict[str, Any]] = []
+    walker: str | None = current_id
+    seen: set[str] = set()
+    while walker is not None and walker not in seen:
+        seen.add(walker)
+        path.append(messages[walker])
+        walker = messages[walker]["parentId"]
+    path.reverse()
+    chat: dict[str, Any] = {
+        "title": title,
+        "models": [model],
+        "params": {"system": system} if system else {},
+        "history": {"messages": messages, "currentId": current_id},
+        "messages": path,
+        "tags": [],
+        "files": [],
+        "timestamp": created * 1000,
+    }
+    return {
+        "chat": chat,
+        "meta": {},
+        "pinned": pinned,
+        "archived": archived,
+        "folder_id": None,
+        "created_at": created or None,
+        "updated_at": updated or None,
+    }

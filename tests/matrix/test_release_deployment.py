@@ -38,12 +38,7 @@ async def test_conversations_across_instances(cluster: Any, client_of: Callable[
     replies = [await api.start_chat("echo", questions[0])]
     replies.append(await api.send_message(replies[0].chat_id, questions[1]))
     stream = api.client.stream_message(replies[0].chat_id, f"one two {word}", model="slowecho")
-    if api.is_async:
-        async with stream:
-            pieces = [piece async for piece in stream]
-    else:
-        with stream:
-            pieces = list(stream)
+    pieces = await api.collect(stream)
     assert len(pieces) > 1, pieces
     assert "".join(pieces) == stream.reply.content == echo(f"one two {word}")
     questions.append(f"one two {word}")
