@@ -58,12 +58,7 @@ def decode_event(
         raise APIStreamError(
             f"error event in the stream of {_where(response)}: {detail}", data=data
         )
-    try:
-        return parser(data)
-    except APIResponseValidationError as exc:
-        exc.args = (f"event of {_where(response)}: {exc.args[0]}",)
-        exc.response = response
-        raise
+    return _parse(response, parser, data, "event")
 
 
 def decode_line(
@@ -76,12 +71,7 @@ def decode_line(
             f"line {number} of {_where(response)} is not valid JSON: {line[:200]!r}",
             response=response,
         ) from None
-    try:
-        return parser(data)
-    except APIResponseValidationError as exc:
-        exc.args = (f"line {number} of {_where(response)}: {exc.args[0]}",)
-        exc.response = response
-        raise
+    return _parse(response, parser, data, f"line {number}")
 
 
 def decode_array(
@@ -99,10 +89,15 @@ def decode_array(
 
 
 def decode_item(response: httpx.Response, decoder: ArrayDecoder, data: Any, parser: Parser[T]) -> T:
+    return _parse(response, parser, data, f"item {decoder.count}")
+
+
+def _parse(response: httpx.Response, parser: Parser[T], data: Any, what: str) -> T:
+    """``parser(data)``, its validation error naming the streamed ``what`` and the route."""
     try:
         return parser(data)
     except APIResponseValidationError as exc:
-        exc.args = (f"item {decoder.count} of {_where(response)}: {exc.args[0]}",)
+        exc.args = (f"{what} of {_where(response)}: {exc.args[0]}",)
         exc.response = response
         raise
 

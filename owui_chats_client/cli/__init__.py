@@ -304,7 +304,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
             batch_size=args.batch_size,
             dry_run=args.dry_run,
             strict=args.strict,
-            one_owner=not args.as_caller and any(s.name == "stdin" for s in found),
+            one_owner=not args.as_caller and any(s.once for s in found),
         )
         if client is not None:
             importer.scan()

@@ -76,11 +76,11 @@ def _result_text(block: Mapping[str, Any]) -> str:
 
 
 def _answer(blocks: list[Any], message_id: str) -> str:
-    """An answer's blocks as content: text, reasoning and tool calls in their order."""
+    """An answer's blocks as content: text, reasoning and tool calls in their order. A
+    ``tool_result`` fills in the ``tool_use`` of its ``tool_use_id`` (else the oldest one of its
+    name still waiting); a result without its call is shown alone."""
     parts: list[str] = []
-    # A tool_use waiting for its result, by its id and by its name: (place in parts, id, name,
-    # input).
-    waiting: dict[str, tuple[int, str, str, Any]] = {}
+    waiting: list[tuple[int, str, str, Any]] = []  # (place in parts, id, name, input)
     calls = 0
     for block in blocks:
         if not isinstance(block, Mapping):
@@ -100,21 +100,20 @@ def _answer(blocks: list[Any], message_id: str) -> str:
                 if not isinstance(call_id, str) or not call_id:
                     call_id = f"{message_id}-tool-{calls}"
                 arguments = block.get("input", {})
-                waiting[call_id] = waiting[name] = (len(parts), call_id, name, arguments)
+                waiting.append((len(parts), call_id, name, arguments))
                 parts.append(_content.tool_call(call_id, name, arguments, ""))
                 continue
             target = block.get("tool_use_id")
-            call = waiting.pop(target, None) if isinstance(target, str) else None
-            call = call or waiting.pop(name, None)
-            if call is None:  # a result without its call: still shown
+            call = next((c for c in waiting if c[1] == target), None) or next(
+                (c for c in waiting if c[2] == name), None
+            )
+            if call is None:
                 parts.append(
                     _content.tool_call(f"{message_id}-tool-{calls}", name, {}, _result_text(block))
                 )
                 continue
+            waiting.remove(call)
             place, call_id, call_name, arguments = call
-            for key in (call_id, call_name):
-                if waiting.get(key, (None,))[0] == place:
-                    del waiting[key]
             parts[place] = _content.tool_call(call_id, call_name, arguments, _result_text(block))
     return _content.join(parts)
 

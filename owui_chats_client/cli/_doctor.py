@@ -19,7 +19,7 @@ from typing import Any
 from owui_chats_client import ChatsClient, NotFoundError
 
 from ._common import PARTIAL, Console, atomic_output
-from ._repair import diagnose, repair, unfinished
+from ._repair import diagnose, repair
 from ._server import iter_chats
 
 
@@ -42,18 +42,17 @@ def store(client: ChatsClient, chat_id: str, payload: dict[str, Any]) -> list[st
     (``DELETE /api/v1/chats/{id}/messages/{message_id}``, which takes its replies with it)
     and the repaired tree, which holds them all, written again at once.
     """
-    from owui_chats_client.lib._tree import MessageTree
-
     client.update(chat_id, {"chat": payload})
     after = client.get(chat_id)
-    kept = unfinished(MessageTree.from_chat(after.chat if after is not None else None))
+    left, kept = diagnose(after.chat if after is not None else None)
     if kept:
         for message_id in kept:
             with contextlib.suppress(NotFoundError):  # gone with the answer above it
                 client.delete_message(chat_id, message_id)
         client.update(chat_id, {"chat": payload})
         after = client.get(chat_id)
-    return diagnose(after.chat if after is not None else None)
+        left, _ = diagnose(after.chat if after is not None else None)
+    return left
 
 
 def default_backup() -> str:
@@ -62,13 +61,9 @@ def default_backup() -> str:
 
 def examine(client: ChatsClient, chat: dict[str, Any]) -> Patient | None:
     """What is wrong with one stored chat, or None."""
-    from owui_chats_client.lib._tree import MessageTree
-
-    payload = chat.get("chat")
-    problems = diagnose(payload)
+    problems, stuck = diagnose(chat.get("chat"))
     if not problems:
         return None
-    stuck = unfinished(MessageTree.from_chat(payload)) if isinstance(payload, dict) else []
     if stuck and client.list_tasks(chat["id"]).task_ids:
         # Still being written: not stuck, whatever else is wrong waits for the task too.
         return None
@@ -88,21 +83,17 @@ def run_doctor(
     seen = 0
     backup_path = (backup_to or default_backup()) if fix else None
     # Every chat to change is listed and backed up before the first change.
-    if backup_path is not None:
-        with atomic_output(backup_path) as backup:
-            for line, chat in iter_chats(client, base_url):
-                seen += 1
-                patient = examine(client, chat)
-                if patient is not None:
-                    found.append(patient)
-                    backup.write(line.encode() + b"\n")
-        console.say(f"backed up {len(found)} chats to {backup_path}")
-    else:
-        for _, chat in iter_chats(client, base_url):
+    with contextlib.ExitStack() as stack:
+        backup = stack.enter_context(atomic_output(backup_path)) if backup_path else None
+        for line, chat in iter_chats(client, base_url):
             seen += 1
             patient = examine(client, chat)
             if patient is not None:
                 found.append(patient)
+                if backup is not None:
+                    backup.write(line.encode() + b"\n")
+    if backup_path is not None:
+        console.say(f"backed up {len(found)} chats to {backup_path}")
     out = sys.stdout
     for patient in found:
         out.write(("repairing  " if fix else "broken  ") + patient.line() + "\n")

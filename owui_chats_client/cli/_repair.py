@@ -25,15 +25,18 @@ def unfinished(tree: MessageTree) -> list[str]:
     ]
 
 
-def diagnose(chat: Any) -> list[str]:
-    """What is wrong with a chat payload's tree, in words (empty when it is sound)."""
+def diagnose(chat: Any) -> tuple[list[str], list[str]]:
+    """What is wrong with a chat payload's tree, in words (empty when it is sound), and the ids
+    of its unfinished answers."""
     if not isinstance(chat, dict):
-        return []
+        return [], []
     tree = MessageTree.from_chat(chat)
-    return [
-        *tree.problems(),
-        *(f"{key}: answer left unfinished (done: false)" for key in unfinished(tree)),
-    ]
+    stuck = unfinished(tree)
+    return [*tree.problems(), *(_unfinished_words(key) for key in stuck)], stuck
+
+
+def _unfinished_words(key: str) -> str:
+    return f"{key}: answer left unfinished (done: false)"
 
 
 def repair(chat: dict[str, Any], *, finish: Iterable[str] | None = None) -> list[str]:
@@ -49,6 +52,6 @@ def repair(chat: dict[str, Any], *, finish: Iterable[str] | None = None) -> list
         tree.repair()
     for key in stuck:
         tree.messages[key]["done"] = True
-        found.append(f"{key}: answer left unfinished (done: false)")
+        found.append(_unfinished_words(key))
     chat.update(tree.chat_fields())
     return found

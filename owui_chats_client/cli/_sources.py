@@ -235,6 +235,7 @@ class Source:
 
     name: str  # for messages: "export.zip:conversations-001.json"
     open: Callable[[], contextlib.AbstractContextManager[IO[bytes]]]
+    once: bool = False  # can be read only once (stdin)
 
 
 def _is_zip(path: Path) -> bool:
@@ -296,7 +297,7 @@ def sources(paths: list[str]) -> list[Source]:
     found: list[Source] = []
     for given in paths:
         if given == "-":
-            found.append(Source("stdin", _stdin))
+            found.append(Source("stdin", _stdin, once=True))
             continue
         path = Path(given)
         if path.is_dir():
@@ -342,14 +343,19 @@ def read_sources(found: list[Source]) -> Iterator[Item | Bad]:
 
 def check_one_owner(found: list[Source]) -> None:
     """Refuse, before anything is sent, inputs that hold several users' chats (an
-    ``export --all-users``): the import route stores every chat under the caller. Read ahead
-    once (streamed) for files; stdin cannot be read twice and is checked as it is imported."""
-    if any(source.name == "stdin" for source in found):
+    ``export --all-users``): the import route stores every chat under the caller. Files are
+    read ahead once, streamed and only decoded (nothing converted or repaired); stdin cannot
+    be read twice and is checked as it is imported."""
+    if any(source.once for source in found):
         return
     owners: Counter[str] = Counter()
-    for item in read_sources(found):
-        if isinstance(item, Item) and item.owner is not None:
-            owners[item.owner] += 1
+    for source in found:
+        with source.open() as stream:
+            for parsed in read_values(stream, source.name)[0]:
+                value = parsed[0] if isinstance(parsed, tuple) else None
+                owner = value.get("user_id") if isinstance(value, Mapping) else None
+                if isinstance(owner, str):
+                    owners[owner] += 1
     if len(owners) > 1:
         listed = ", ".join(f"{owner} ({count} chats)" for owner, count in owners.most_common())
         fail(
@@ -388,15 +394,20 @@ def detect(stream: IO[bytes], name: str) -> tuple[str, bytes]:
 
 def read_items(stream: IO[bytes], name: str) -> Iterator[Item | Bad]:
     """The chats of one file (not a zip), whatever its layout."""
+    values, unit = read_values(stream, name)
+    yield from _first_of_known_shape(values, name, unit)
+
+
+def read_values(stream: IO[bytes], name: str) -> tuple[Iterator[Parsed | Bad], str]:
+    """The JSON values of one file, decoded but not yet taken for chats, and what the file
+    calls one ("item", "object" or "line")."""
     kind, head = detect(stream, name)
     if kind == "array":
-        yield from _first_of_known_shape(_array(head, stream, name), name, "item")
-        return
+        return _array(head, stream, name), "item"
     head = _first_line(head, stream)
     if _starts_a_document(head):
-        yield from _first_of_known_shape(_documents(head, stream, name), name, "object")
-    else:
-        yield from _first_of_known_shape(_ndjson(head, stream), name, "line")
+        return _documents(head, stream, name), "object"
+    return _ndjson(head, stream), "line"
 
 
 def _first_line(head: bytes, stream: IO[bytes]) -> bytes:

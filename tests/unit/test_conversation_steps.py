@@ -309,6 +309,21 @@ class LockedOnceServer:
         )
 
 
+async def start_chat_on(mode: str, server: Callable[[httpx.Request], httpx.Response]) -> Any:
+    """``start_chat("echo", "hi")`` in the given mode, through ``server`` (a MockTransport
+    handler)."""
+    transport = httpx.MockTransport(server)
+    if mode == "sync":
+        with ChatsClient(
+            "http://x", api_key="k", http_client=httpx.Client(transport=transport)
+        ) as c:
+            return c.start_chat("echo", "hi")
+    async with AsyncChatsClient(
+        "http://x", api_key="k", http_client=httpx.AsyncClient(transport=transport)
+    ) as ac:
+        return await ac.start_chat("echo", "hi")
+
+
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_a_completion_refused_by_a_locked_database_is_sent_again(
     mode: str, monkeypatch: pytest.MonkeyPatch
@@ -323,17 +338,7 @@ async def test_a_completion_refused_by_a_locked_database_is_sent_again(
 
     monkeypatch.setattr(asyncio, "sleep", no_wait)
     server = LockedOnceServer()
-    transport = httpx.MockTransport(server)
-    if mode == "sync":
-        with ChatsClient(
-            "http://x", api_key="k", http_client=httpx.Client(transport=transport)
-        ) as c:
-            reply = c.start_chat("echo", "hi")
-    else:
-        async with AsyncChatsClient(
-            "http://x", api_key="k", http_client=httpx.AsyncClient(transport=transport)
-        ) as ac:
-            reply = await ac.start_chat("echo", "hi")
+    reply = await start_chat_on(mode, server)
     assert server.completions == 2 and waits == [0.25]
     assert reply.content == "echo: hi" and reply.done
     assert reply.tree.problems() == [], "the stored answer was linked back to its question"
@@ -396,17 +401,7 @@ async def test_an_answer_is_final_only_once_the_stored_one_is(
 
     monkeypatch.setattr(asyncio, "sleep", no_wait)
     server = UnsharedTasksServer()
-    transport = httpx.MockTransport(server)
-    if mode == "sync":
-        with ChatsClient(
-            "http://x", api_key="k", http_client=httpx.Client(transport=transport)
-        ) as c:
-            reply = c.start_chat("echo", "hi")
-    else:
-        async with AsyncChatsClient(
-            "http://x", api_key="k", http_client=httpx.AsyncClient(transport=transport)
-        ) as ac:
-            reply = await ac.start_chat("echo", "hi")
+    reply = await start_chat_on(mode, server)
     assert (reply.content, reply.done) == ("echo: hi [filtered]", True)
     # 1: no task, not done (tasks not shared); 2: listed; 3: done, no task; 4: listed;
     # 5: filtered, no task; 6: no task and the same as at 5: final
