@@ -60,7 +60,7 @@ QUESTIONS = (
     "Suggest three quiet places to read in Lisbon.",
     "Which of them opens earliest in the morning?",
 )
-LIVE_QUESTION = "Describe the first one in a few words."
+LIVE_QUESTION = "Describe the first one briefly."
 CITIES = ("Porto", "Coimbra")
 PAGE = 60  # chats a page of GET /api/v1/chats/list
 WIDTH = 100
