@@ -23,6 +23,7 @@ it made before it ends (the backup file too), and touches no other chat.
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import math
 import os
 import shlex
@@ -182,8 +183,16 @@ def conversation(client: ChatsClient, tour: Tour) -> str:
 
 def live_answer(client: ChatsClient, tour: Tour, chat_id: str) -> None:
     target = tour.target
+    if importlib.util.find_spec("socketio") is None:
+        why = "stream_message needs python-socketio: pip install 'owui-chats-client[live]'"
+        completion_stream(client, target, why)
+        return
     if target.socket_token is None:
-        completion_stream(client, target)
+        why = (
+            "stream_message needs a JWT (Open WebUI refuses sk- keys on its live channel; set "
+            "OPENWEBUI_SOCKET_TOKEN)"
+        )
+        completion_stream(client, target, why)
         return
     model = target.live_model
     code(f"with client.stream_message(chat_id, {LIVE_QUESTION!r},")
@@ -213,12 +222,10 @@ def live_answer(client: ChatsClient, tour: Tour, chat_id: str) -> None:
     out(f"the chat now holds {len(messages_of(chat))} messages")
 
 
-def completion_stream(client: ChatsClient, target: Target) -> None:
-    """With only an sk- key: the OpenAI-compatible stream, which stores nothing."""
-    out(
-        "stream_message needs a JWT (Open WebUI refuses sk- keys on its live channel; set\n"
-        "OPENWEBUI_SOCKET_TOKEN): streaming POST /api/chat/completions instead (not stored)"
-    )
+def completion_stream(client: ChatsClient, target: Target, why: str) -> None:
+    """When ``stream_message`` cannot run (``why``): the OpenAI-compatible stream, which stores
+    nothing."""
+    out(f"{why}: streaming POST /api/chat/completions instead (not stored)")
     form = {"model": target.live_model, "messages": [{"role": "user", "content": LIVE_QUESTION}]}
     code(f"form = {{'model': {target.live_model!r},")
     code(f"        'messages': [{{'role': 'user', 'content': {LIVE_QUESTION!r}}}]}}")
