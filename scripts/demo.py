@@ -470,7 +470,7 @@ def remote_target(base_url: str, api_key: str) -> Target:
         model,
         model,
         "from OPENWEBUI_BASE_URL",
-        "from OPENWEBUI_MODEL" if chosen else "the first of GET /api/models (OPENWEBUI_MODEL)",
+        "from OPENWEBUI_MODEL" if chosen else "the first listed (OPENWEBUI_MODEL picks another)",
     )
 
 
