@@ -18,7 +18,10 @@ from .lib._conversations import ConversationsMixin
 if TYPE_CHECKING:
     from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse
 
-_CLIENT_ARGS = """
+
+class ChatsClient(ChatsMethods, ConversationsMixin):
+    """Synchronous client for the chats API of an Open WebUI server.
+
     Args:
         base_url: the server root, such as ``http://localhost:8080`` (a trailing ``/api`` is
             accepted); defaults to ``$OPENWEBUI_BASE_URL``.
@@ -39,11 +42,7 @@ _CLIENT_ARGS = """
         verify: TLS verification of the client's own pool: a CA file (a server whose
             certificate comes from a private CA), an ``ssl.SSLContext``, or False; by default
             the usual CAs (``$SSL_CERT_FILE`` when set).
-"""
-
-
-class ChatsClient(ChatsMethods, ConversationsMixin):
-    __doc__ = "hronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
+    """
 
     def close(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
