@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._base import async_raw_method
+from ._base import APIResponse, async_raw_method
 from ._generated.client import AsyncChatsMethods, AsyncChatsMethodsWithRawResponse
 from .lib._async_conversations import AsyncConversationsMixin
 
@@ -106,7 +106,10 @@ class AsyncChatsClientWithRawResponse(AsyncChatsMethodsWithRawResponse):
     def __init__(self, client: AsyncChatsClient) -> None:
         super().__init__(client)
         self._client = client
-        self.get_all = async_raw_method(client.get_all)
+
+    async def get_all(self) -> APIResponse[list[ChatResponse]]:
+        """`AsyncChatsClient.get_all` with its `APIResponse` (status, headers, the chats)."""
+        return await async_raw_method(self._client.get_all)()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)

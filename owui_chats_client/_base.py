@@ -177,7 +177,7 @@ class BaseClient(Generic[HttpClientT]):
         setup_logging()
         if verify is not None and http_client is not None:
             raise ValueError("verify= applies to the client's own pool: set it on http_client")
-        self.base_url = normalize_base_url(base_url)
+        self.base_url: str = normalize_base_url(base_url)
         if api_key is None:
             api_key = os.environ.get(C.API_KEY_ENV) or None
         if api_key is not None and not callable(api_key):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._base import raw_method
+from ._base import APIResponse, raw_method
 from ._generated.client import ChatsMethods, ChatsMethodsWithRawResponse
 from .lib._conversations import ConversationsMixin
 
@@ -106,7 +106,10 @@ class ChatsClientWithRawResponse(ChatsMethodsWithRawResponse):
     def __init__(self, client: ChatsClient) -> None:
         super().__init__(client)
         self._client = client
-        self.get_all = raw_method(client.get_all)
+
+    def get_all(self) -> APIResponse[list[ChatResponse]]:
+        """`ChatsClient.get_all` with its `APIResponse` (status, headers, the chats)."""
+        return raw_method(self._client.get_all)()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)
