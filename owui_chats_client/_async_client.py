@@ -11,14 +11,17 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._base import async_raw_method
+from ._base import APIResponse, async_raw_method
 from ._generated.client import AsyncChatsMethods, AsyncChatsMethodsWithRawResponse
 from .lib._async_conversations import AsyncConversationsMixin
 
 if TYPE_CHECKING:
     from ._generated.models import ChatCompletedForm, ChatCompletedResponse, ChatResponse
 
-_CLIENT_ARGS = """
+
+class AsyncChatsClient(AsyncChatsMethods, AsyncConversationsMixin):
+    """Asynchronous client for the chats API of an Open WebUI server.
+
     Args:
         base_url: the server root, such as ``http://localhost:8080`` (a trailing ``/api`` is
             accepted); defaults to ``$OPENWEBUI_BASE_URL``.
@@ -39,11 +42,7 @@ _CLIENT_ARGS = """
         verify: TLS verification of the client's own pool: a CA file (a server whose
             certificate comes from a private CA), an ``ssl.SSLContext``, or False; by default
             the usual CAs (``$SSL_CERT_FILE`` when set).
-"""
-
-
-class AsyncChatsClient(AsyncChatsMethods, AsyncConversationsMixin):
-    __doc__ = "Asynchronous client for the chats API of an Open WebUI server.\n" + _CLIENT_ARGS
+    """
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it was passed in as ``http_client``)."""
@@ -107,7 +106,10 @@ class AsyncChatsClientWithRawResponse(AsyncChatsMethodsWithRawResponse):
     def __init__(self, client: AsyncChatsClient) -> None:
         super().__init__(client)
         self._client = client
-        self.get_all = async_raw_method(client.get_all)
+
+    async def get_all(self) -> APIResponse[list[ChatResponse]]:
+        """`AsyncChatsClient.get_all` with its `APIResponse` (status, headers, the chats)."""
+        return await async_raw_method(self._client.get_all)()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)

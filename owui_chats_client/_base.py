@@ -177,7 +177,8 @@ class BaseClient(Generic[HttpClientT]):
         setup_logging()
         if verify is not None and http_client is not None:
             raise ValueError("verify= applies to the client's own pool: set it on http_client")
-        self.base_url = normalize_base_url(base_url)
+        self.base_url: str = normalize_base_url(base_url)
+        """The server root the client sends to, such as ``http://localhost:8080``."""
         if api_key is None:
             api_key = os.environ.get(C.API_KEY_ENV) or None
         if api_key is not None and not callable(api_key):
@@ -225,10 +226,12 @@ class BaseClient(Generic[HttpClientT]):
 
     @property
     def timeout(self) -> httpx.Timeout:
+        """The timeout of each request (``timeout=`` of the client or of `with_options`)."""
         return self._options.timeout
 
     @property
     def max_retries(self) -> int:
+        """How many times a request that is safe to repeat is retried."""
         return self._options.max_retries
 
     def _configure(self, options: RequestOptions) -> None:

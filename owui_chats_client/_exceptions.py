@@ -38,7 +38,8 @@ class APIStatusError(OpenWebUIError):
         status_code: the HTTP status.
         detail: the server's ``detail`` (a string, or for 422 the list of validation errors).
         body: the whole decoded body (or its text when it is not JSON).
-        method, url: the request that failed.
+        method: the HTTP method of the request that failed.
+        url: the URL of the request that failed.
         attempts: how many times the request was sent.
         response: the ``httpx.Response``.
     """
@@ -54,11 +55,11 @@ class APIStatusError(OpenWebUIError):
     ) -> None:
         super().__init__(message)
         self.response = response
-        self.status_code = response.status_code
+        self.status_code: int = response.status_code
         self.body = body
         self.detail = detail
-        self.method = response.request.method
-        self.url = str(response.request.url)
+        self.method: str = response.request.method
+        self.url: str = str(response.request.url)
         self.attempts = attempts
 
 
@@ -100,8 +101,8 @@ class APIConnectionError(OpenWebUIError):
     def __init__(self, message: str, *, request: httpx.Request, attempts: int = 1) -> None:
         super().__init__(message)
         self.request = request
-        self.method = request.method
-        self.url = str(request.url)
+        self.method: str = request.method
+        self.url: str = str(request.url)
         self.attempts = attempts
 
 

@@ -1,4 +1,5 @@
-# Sourced by the scripts: make sure .venv exists with the project and its dev, bench and live extras.
+# Sourced by the scripts: make sure .venv exists with the project and its dev, bench, live and
+# docs extras.
 # Reinstalls when pyproject.toml changes. While pip runs, the elapsed time is shown (one updating
 # line on a terminal, a line every 10 s otherwise); a failed install says so and is retried on
 # the next run (.venv is only stamped as current once pip has succeeded).
@@ -41,15 +42,15 @@ if [[ ! -x "$VENV/bin/python" || ! -f "$STAMP" || "$(cat "$STAMP")" != "$want" ]
     rm -rf "$VENV" "$setup_log"
     exit 1
   fi
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench,live]" \
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev,bench,live,docs]" \
     >"$setup_log" 2>&1 &
   setup_rc=0
-  _setup_wait $! "pip install -e '.[dev,bench,live]'" || setup_rc=$?
+  _setup_wait $! "pip install -e '.[dev,bench,live,docs]'" || setup_rc=$?
   # (grep drops the warnings this machine's pip prints about its local package mirrors)
   { grep -v "^WARNING: Location" "$setup_log" || true; } | tail -40 >&2
   rm -f "$setup_log"
   if (( setup_rc != 0 )); then
-    echo "[setup] FAILED after $((SECONDS - setup_start))s: pip install -e '.[dev,bench,live]'" \
+    echo "[setup] FAILED after $((SECONDS - setup_start))s: pip install -e '.[dev,bench,live,docs]'" \
       "into .venv (exit $setup_rc). Fix the cause above and rerun the command; the install is" \
       "retried (.venv is not marked as current). To start clean: rm -rf .venv" >&2
     exit "$setup_rc"

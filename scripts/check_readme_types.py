@@ -1,62 +1,79 @@
-"""Type-check the README's Python examples and scripts/demo.py with ``mypy --strict``.
+"""Type-check the Python examples of README.md and docs/**/*.md with ``mypy --strict`` and with
+``basedpyright`` in strict mode, and scripts/demo.py with ``mypy --strict``.
 
-A block that defines a function or a class is a whole program and is checked as it is. Any other
-block is a fragment, checked as the body of a function whose arguments are the names fragments
-use: ``client`` (a `ChatsClient`, or an `AsyncChatsClient` in a fragment that awaits), ``chat_id``,
-``chat`` (a `ChatResponse`), ``base_url`` and ``jwt``.
+How a block becomes a module (a whole program, or a fragment inside ``example(client, ...)``)
+is `doc_examples.Example.module`. Each type checker's findings name the page and the line of
+the example (``docs/conversations.md:24``) beside the extracted file.
 """
 
 from __future__ import annotations
 
-import re
+import json
 import subprocess
 import sys
 import tempfile
-import textwrap
+import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PREAMBLE = """from owui_chats_client import AsyncChatsClient, ChatsClient
-from owui_chats_client.types import ChatResponse
+import doc_examples  # scripts/doc_examples.py, beside this file
+
+ROOT = doc_examples.ROOT
+# basedpyright's strict mode; the worktree's package first, whatever the environment installed.
+PYRIGHT_CONFIG = {
+    "typeCheckingMode": "strict",
+    "pythonVersion": "3.11",
+    "extraPaths": [str(ROOT), str(ROOT / "scripts")],
+    "reportMissingModuleSource": "none",
+}
 
 
-{kind}def example(
-    client: {client}, chat_id: str, chat: ChatResponse, base_url: str, jwt: str
-) -> None:
-"""
-WHOLE = re.compile(r"^(async def|def|class) ", re.M)
-AWAITS = re.compile(r"^(async with|async for|await) |[ (=]await ", re.M)
-
-
-def module_of(block: str) -> str:
-    if WHOLE.search(block):
-        return block
-    awaits = bool(AWAITS.search(block))
-    head = PREAMBLE.format(
-        kind="async " if awaits else "", client="AsyncChatsClient" if awaits else "ChatsClient"
-    )
-    return head + textwrap.indent(block, "    ")
+def run(name: str, command: list[str], cwd: str, sources: dict[str, str]) -> int:
+    start = time.monotonic()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    output = (result.stdout.strip() or result.stderr.strip()).splitlines()
+    for line in output:
+        for path, source in sources.items():
+            if path in line:
+                line = f"{line}  [{source}]"
+                break
+        print(f"  {line}")
+    verdict = "ok" if result.returncode == 0 else f"FAILED (exit {result.returncode})"
+    print(f"{name}: {verdict} in {time.monotonic() - start:.1f}s")
+    return result.returncode
 
 
 def main() -> int:
-    blocks = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
-    with tempfile.TemporaryDirectory(prefix="owui-readme-") as tmp:
-        files = []
-        for number, block in enumerate(blocks, 1):
-            path = Path(tmp) / f"readme_block_{number}.py"
-            path.write_text(module_of(block))
+    examples = doc_examples.examples()
+    with tempfile.TemporaryDirectory(prefix="owui-examples-") as tmp:
+        files: list[str] = []
+        sources: dict[str, str] = {}
+        for number, example in enumerate(examples, 1):
+            path = Path(tmp) / f"example_{number}.py"
+            path.write_text(example.module())
             files.append(str(path))
-        files.append(str(ROOT / "scripts" / "demo.py"))
-        result = subprocess.run(
-            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *files],
-            cwd=tmp,
-            capture_output=True,
-            text=True,
+            sources[path.name] = example.name
+        demo = str(ROOT / "scripts" / "demo.py")
+        (Path(tmp) / "pyrightconfig.json").write_text(json.dumps(PYRIGHT_CONFIG))
+        status = run(
+            "mypy --strict",
+            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *files, demo],
+            tmp,
+            sources,
         )
-    print(result.stdout.strip() or result.stderr.strip())
-    if result.returncode == 0:
-        print(f"README: {len(blocks)} examples and scripts/demo.py type-check (mypy --strict)")
-    return result.returncode
+        basedpyright = Path(sys.executable).parent / "basedpyright"
+        status |= run(
+            "basedpyright (strict)",
+            [str(basedpyright), "--pythonpath", sys.executable, "--project", tmp, *files],
+            tmp,
+            sources,
+        )
+    pages = len({example.page for example in examples})
+    if status == 0:
+        print(
+            f"{len(examples)} examples of {pages} pages type-check (mypy --strict, basedpyright"
+            " strict); scripts/demo.py too (mypy --strict)"
+        )
+    return status
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ import unasync  # scripts/unasync.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
-README = ROOT / "README.md"
+# The page of the documentation that holds the support table (which release has what).
+SUPPORT_PAGE = ROOT / "docs" / "releases.md"
 CONFIG = ROOT / "generator-config.yaml"
 # The project's templates: they write the endpoint modules, both clients and the models' index.
 TEMPLATES = ROOT / "scripts" / "templates"
@@ -336,8 +337,10 @@ def main() -> int:
             f"x-since: {p} (run scripts/generate)"
             for p in releases.marker_problems(spec, documents)
         ]
-        if releases.with_support_table(README.read_text(), spec) != README.read_text():
-            problems.append("README.md: the support table is not current (run scripts/generate)")
+        if releases.with_support_table(SUPPORT_PAGE.read_text(), spec) != SUPPORT_PAGE.read_text():
+            problems.append(
+                "docs/releases.md: the support table is not current (run scripts/generate)"
+            )
     else:
         releases.write_markers(spec, documents)
         text = json.dumps(spec, indent=2, ensure_ascii=False) + "\n"
@@ -346,10 +349,10 @@ def main() -> int:
             print(
                 f"wrote the x-since markers of {len(documents)} release documents into openapi.json"
             )
-        readme = releases.with_support_table(README.read_text(), spec)
-        if readme != README.read_text():
-            README.write_text(readme)
-            print("rewrote the support table in README.md")
+        page = releases.with_support_table(SUPPORT_PAGE.read_text(), spec)
+        if page != SUPPORT_PAGE.read_text():
+            SUPPORT_PAGE.write_text(page)
+            print("rewrote the support table in docs/releases.md")
     facts, fact_problems = operation_facts(spec)
     problems += fact_problems + lint_spec(spec) + required_but_later(spec)
     with tempfile.TemporaryDirectory(prefix="owui-gen-check-") as tmp:

@@ -294,10 +294,10 @@ def support_table(spec: dict[str, Any]) -> str:
     return "\n".join([TABLE_START, *lines, TABLE_END])
 
 
-def with_support_table(readme: str, spec: dict[str, Any]) -> str:
-    """``readme`` with its support table rewritten (between the two markers)."""
-    start, end = readme.index(TABLE_START), readme.index(TABLE_END) + len(TABLE_END)
-    return readme[:start] + support_table(spec) + readme[end:]
+def with_support_table(page: str, spec: dict[str, Any]) -> str:
+    """``page`` (docs/releases.md) with its support table rewritten (between the two markers)."""
+    start, end = page.index(TABLE_START), page.index(TABLE_END) + len(TABLE_END)
+    return page[:start] + support_table(spec) + page[end:]
 
 
 def matrix() -> list[str]:

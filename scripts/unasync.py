@@ -40,14 +40,15 @@ RULES = [
     (r"await ", ""),
     (r"\b_async_(\w+)", r"_\1"),
     (r"\bAsyncGenerator\[(\w+), None\]", r"Generator[\1, None, None]"),
+    # before the Async prefix rule, which would leave "hronous"
+    (r"\basynchronous\b", "synchronous"),
+    (r"\bAsynchronous\b", "Synchronous"),
     (r"\bAsync(\w+)", r"\1"),
     (r"\basync_(\w+)", r"\1"),
     (r"\basyncio_sleep\b", "time_sleep"),
     (r"\.aiter_(\w+)\(", r".iter_\1("),
     (r"\ba(close|read|iter)\b", r"\1"),
     (r"\b__a(enter|exit|iter|next)__\b", r"__\1__"),
-    (r"\basynchronous\b", "synchronous"),
-    (r"\bAsynchronous\b", "Synchronous"),
 ]
 
 

@@ -142,7 +142,8 @@ CHECK = textwrap.dedent(
 def test_a_spec_change_reaches_both_clients(tmp_path: Path) -> None:
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("openapi.json", "generator-config.yaml", "README.md"):
+    for name in ("openapi.json", "generator-config.yaml", "docs/releases.md"):
+        (copy / name).parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / name, copy / name)
     shutil.copytree(
         ROOT / "scripts", copy / "scripts", ignore=shutil.ignore_patterns("__pycache__")
@@ -245,7 +246,7 @@ def test_a_spec_change_reaches_both_clients(tmp_path: Path) -> None:
         ["get", "query parameter detail", "0.13.0"],
     ]
     assert out["old_server_query"] == {}
-    table = (copy / "README.md").read_text()
+    table = (copy / "docs" / "releases.md").read_text()
     assert "| `get_summary` | `GET /api/v1/chats/{id}/summary` | " in table
     assert "| `get(detail=)` | query parameter | " in table
     assert "| `pin` |" not in table

@@ -137,7 +137,8 @@ def test_the_matrix_is_the_newest_patch_of_each_older_minor() -> None:
 def test_generate_check_refuses_a_marker_by_hand(tmp_path: Path) -> None:
     copy_root = tmp_path / "project"
     copy_root.mkdir()
-    for name in ("openapi.json", "generator-config.yaml", "README.md"):
+    for name in ("openapi.json", "generator-config.yaml", "docs/releases.md"):
+        (copy_root / name).parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / name, copy_root / name)
     for name in ("scripts", "owui_chats_client"):
         shutil.copytree(ROOT / name, copy_root / name, ignore=shutil.ignore_patterns("__pycache__"))

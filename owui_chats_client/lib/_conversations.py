@@ -51,7 +51,8 @@ class ConversationsMixin:
             system: a system prompt, stored in the chat's ``params``.
             params: model parameters (``temperature``...), stored with the chat.
             title: the chat's title (default ``"New Chat"``).
-            generate_title, generate_tags: let the server name and tag the chat.
+            generate_title: let the server name the chat.
+            generate_tags: let the server tag the chat.
             timeout: seconds to wait for the answer; then the tasks are stopped and
                 `TasksTimeoutError` is raised.
         """

@@ -75,7 +75,7 @@ class TasksTimeoutError(ConversationError):
             "(stopped)"
         )
         self.chat_id = chat_id
-        self.task_ids = list(task_ids)
+        self.task_ids: list[str] = list(task_ids)
         self.timeout = timeout
         self.message_id = message_id
 
