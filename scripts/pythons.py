@@ -48,7 +48,12 @@ def supported() -> list[str]:
     classifiers = tomllib.loads(PYPROJECT.read_text())["project"]["classifiers"]
     pattern = re.compile(r"Programming Language :: Python :: (3\.\d+)")
     found = [m[1] for c in classifiers if (m := pattern.fullmatch(c))]
-    return sorted(found, key=lambda v: int(v.split(".")[1]))
+    return sorted(found, key=minor)
+
+
+def minor(version: str) -> int:
+    """12 for "3.12": the sort key of versions."""
+    return int(version.split(".")[1])
 
 
 def _reports(python: Path | str, version: str) -> bool:
