@@ -39,6 +39,7 @@ from email.parser import Parser
 from pathlib import Path
 
 import pythons  # scripts/pythons.py, beside this file
+import tomllib  # Python 3.11+: this script runs in .venv
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "owui_chats_client"
@@ -116,6 +117,34 @@ def source_files() -> set[str]:
         for p in (ROOT / PACKAGE).rglob("*")
         if p.is_file() and not JUNK.search(str(p.relative_to(ROOT)))
     }
+
+
+def check_pythons(problems: Problems) -> None:
+    """The oldest supported Python is the same everywhere it is written down."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    versions = pythons.supported()
+    oldest = versions[0]
+    minors = [pythons.minor(v) for v in versions]
+    problems.expect(
+        minors == list(range(minors[0], minors[-1] + 1)),
+        f"pyproject.toml: the classifiers skip a version: {versions}",
+    )
+    where = {
+        "requires-python": (project["project"]["requires-python"], f">={oldest}"),
+        "[tool.ruff] target-version": (
+            project["tool"]["ruff"]["target-version"],
+            f"py{oldest.replace('.', '')}",
+        ),
+        "[tool.mypy] python_version": (project["tool"]["mypy"]["python_version"], oldest),
+    }
+    for name, (written, want) in where.items():
+        problems.expect(written == want, f"pyproject.toml: {name} is {written!r}, not {want!r}")
+    config = (ROOT / "generator-config.yaml").read_text()
+    hooks = re.findall(r"--target-version (py\d+)", config)
+    problems.expect(
+        len(hooks) == 2 and set(hooks) == {f"py{oldest.replace('.', '')}"},
+        f"generator-config.yaml: the ruff hooks aim at {hooks}, not py{oldest.replace('.', '')}",
+    )
 
 
 def check_wheel(wheel: Path, version: str, problems: Problems) -> list[str]:
@@ -300,6 +329,8 @@ def main(argv: list[str]) -> int:
         sdist, wheel = sdists[0], wheels[0]
         for made in (sdist, wheel):
             print(f"   {made.name}: {made.stat().st_size / 1024:.0f} KiB")
+        step("the oldest supported Python, as pyproject.toml and generator-config.yaml name it")
+        check_pythons(problems)
         step("twine check --strict")
         run([sys.executable, "-m", "twine", "check", "--strict", str(sdist), str(wheel)])
         step("the wheel's files and metadata")

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import check_package as check
+import pytest
 
 VERSION = check.source_version()
 INFO = f"owui_chats_client-{VERSION}.dist-info"
@@ -105,4 +106,26 @@ def test_the_sdist_lacking_the_changelog_or_holding_an_environment_fails(tmp_pat
     assert problems_of_sdist(bad) == [
         "sdist: no CHANGELOG.md",
         "sdist: local environments or caches: ['.venv/bin/python']",
+    ]
+
+
+def test_the_oldest_python_is_named_alike_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = check.Problems()
+    check.check_pythons(found)
+    assert found == []
+    pyproject = (check.ROOT / "pyproject.toml").read_text()
+    (tmp_path / "pyproject.toml").write_text(
+        pyproject.replace('python_version = "3.10"', 'python_version = "3.11"')
+    )
+    config = (check.ROOT / "generator-config.yaml").read_text()
+    (tmp_path / "generator-config.yaml").write_text(config.replace("py310", "py311", 1))
+    monkeypatch.setattr(check, "ROOT", tmp_path)
+    monkeypatch.setattr(check.pythons, "PYPROJECT", tmp_path / "pyproject.toml")
+    found = check.Problems()
+    check.check_pythons(found)
+    assert found == [
+        "pyproject.toml: [tool.mypy] python_version is '3.11', not '3.10'",
+        "generator-config.yaml: the ruff hooks aim at ['py311', 'py310'], not py310",
     ]
