@@ -2,7 +2,9 @@
 
 1. ``python -m build`` into a temporary folder: the sdist, then the wheel built from the sdist
    (so a file the sdist lacks breaks the wheel), each in its own isolated environment.
-2. ``twine check --strict`` on both (the metadata and README render as PyPI would).
+2. The oldest supported Python is the same in requires-python, the classifiers, ruff's
+   target-version, mypy's python_version and the generator's ruff hooks (generator-config.yaml).
+   ``twine check --strict`` on both archives (the metadata and README render as PyPI would).
 3. The wheel holds the package's every source file and ``py.typed``, the ``owui-chats`` entry
    point and the metadata (version, Requires-Python, licence, dependencies), nothing else (no
    tests/, no scripts/, no caches).

@@ -1,5 +1,6 @@
 """scripts/check_package.py: what it finds wrong in a wheel and an sdist, on archives written
-from the source tree (the real build runs in scripts/test)."""
+from the source tree (the real build runs in scripts/test), and in where the oldest supported
+Python is named."""
 
 from __future__ import annotations
 
