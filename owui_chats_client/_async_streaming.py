@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 from httpx_sse import EventSource
 
+from ._compat import Self
 from ._parsing import Parser
 from ._stream_decoding import (
     DONE,

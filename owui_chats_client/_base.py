@@ -14,11 +14,12 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from typing import Any, Generic, ParamSpec, Self, TypeVar, cast
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
 from . import _constants as C
+from ._compat import Self
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,

@@ -25,9 +25,9 @@ The mapping:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
+from .._compat import fromisoformat
 from . import _content
 from ._chatgpt import ConversionError
 
@@ -50,7 +50,7 @@ def _seconds(value: Any) -> float | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+        return fromisoformat(value).timestamp()
     except ValueError:
         return None
 

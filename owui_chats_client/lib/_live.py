@@ -174,5 +174,5 @@ async def async_next_event(events: asyncio.Queue[Any], wait: float) -> Any:
 
     try:
         return await asyncio.wait_for(events.get(), wait)
-    except TimeoutError:
+    except asyncio.TimeoutError:  # not yet the built-in TimeoutError on Python 3.10
         return NO_EVENT

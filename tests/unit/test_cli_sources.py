@@ -351,6 +351,27 @@ def test_claude_result_without_its_call_and_top_level_text() -> None:
     assert form["chat"]["history"]["messages"][answer["uuid"]]["content"] == "the joined text"
 
 
+@pytest.mark.parametrize(
+    ("written", "seconds"),
+    [
+        ("2025-03-02T09:15:04.436758Z", 1740906904),
+        ("2025-03-02T09:15:04.436Z", 1740906904),
+        ("2025-03-02T09:15:04.43Z", 1740906904),  # Python 3.10's fromisoformat refuses these
+        ("2025-03-02T09:15:04.4367581Z", 1740906904),
+        ("2025-03-02T09:15:04Z", 1740906904),
+        ("2025-03-02T10:15:04.5+01:00", 1740906904),
+    ],
+)
+def test_claude_times_read_alike_on_every_python(written: str, seconds: int) -> None:
+    conversation = json.loads(CLAUDE.read_bytes())[0]
+    conversation["created_at"] = conversation["updated_at"] = written
+    conversation["chat_messages"][0]["created_at"] = written
+    form = _sources._claude.convert(conversation)
+    assert (form["created_at"], form["updated_at"]) == (seconds, seconds)
+    first = conversation["chat_messages"][0]["uuid"]
+    assert form["chat"]["history"]["messages"][first]["timestamp"] == seconds
+
+
 # -- zip archives and folders ---------------------------------------------------------------------
 
 

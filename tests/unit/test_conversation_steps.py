@@ -421,3 +421,14 @@ def test_the_socket_connection_is_tried_again_unless_refused() -> None:
     refused = socketio.exceptions.ConnectionError("One or more namespaces failed to connect: /")
     assert [connect_retry(flaky, n) for n in range(CONNECT_ATTEMPTS)] == [0.5, 1.0, None]
     assert connect_retry(refused, 0) is None
+
+
+async def test_no_live_event_in_time_is_no_event() -> None:
+    """An empty event queue answers `NO_EVENT` once the wait is over (on Python 3.10 the timeout
+    of ``asyncio.wait_for`` is not the built-in TimeoutError); a waiting event comes at once."""
+    from owui_chats_client.lib._live import NO_EVENT, async_next_event
+
+    events: asyncio.Queue[Any] = asyncio.Queue()
+    assert await async_next_event(events, 0) is NO_EVENT
+    events.put_nowait({"type": "chat:completion"})
+    assert await async_next_event(events, 60) == {"type": "chat:completion"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from types import SimpleNamespace
 from typing import Any
@@ -69,7 +69,7 @@ async def test_retry_after_ms_is_honoured(harness: Harness, sleeps: list[float])
 
 
 async def test_retry_after_as_http_date(harness: Harness, sleeps: list[float]) -> None:
-    when = format_datetime(datetime.now(UTC) + timedelta(seconds=3), usegmt=True)
+    when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=3), usegmt=True)
     server = FakeServer(error(429, "later", {"Retry-After": when}), ok(CHAT))
     await harness.call(harness.client(server).get, "x")
     assert len(sleeps) == 1 and 1.0 <= sleeps[0] <= 3.0
