@@ -1031,7 +1031,7 @@ class ChatsMethods(Transport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Update a chat's model parameters.
 
         ``PATCH /api/v1/chats/{id}/params``
@@ -1558,17 +1558,26 @@ class ChatsMethods(Transport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion_api.build(
             form_data=form_data, stream=stream, background=background
         )
         return self._complete(
-            ops.chat_completion_api, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion_api,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     @overload
@@ -1625,17 +1634,26 @@ class ChatsMethods(Transport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion.build(
             form_data=form_data, stream=stream, background=background
         )
         return self._complete(
-            ops.chat_completion, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     def resolve_tool_call(
@@ -2782,7 +2800,7 @@ class AsyncChatsMethods(AsyncTransport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Update a chat's model parameters.
 
         ``PATCH /api/v1/chats/{id}/params``
@@ -3321,17 +3339,26 @@ class AsyncChatsMethods(AsyncTransport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion_api.build(
             form_data=form_data, stream=stream, background=background
         )
         return await self._complete(
-            ops.chat_completion_api, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion_api,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     @overload
@@ -3388,17 +3415,26 @@ class AsyncChatsMethods(AsyncTransport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion.build(
             form_data=form_data, stream=stream, background=background
         )
         return await self._complete(
-            ops.chat_completion, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     async def resolve_tool_call(

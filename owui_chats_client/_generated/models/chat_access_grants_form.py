@@ -54,7 +54,7 @@ class ChatAccessGrantsForm:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        access_grants = cast(list[Any], d.pop("access_grants"))
+        access_grants: list[Any] = d.pop("access_grants")
 
         def _parse_share_mode(data: object) -> Literal["continue"] | None | Unset:
             if data is None:

@@ -50,3 +50,7 @@ parse = p.optional(
 )
 #: Reads one server-sent event.
 parse_event = p.event(ChatCompletionChunk)
+#: Reads a single answer (neither streamed nor a background task).
+parse_answer = p.model(ChatCompletionResponse)
+#: Reads the answer of a background task (``background=True``).
+parse_task = p.model(ChatCompletionTaskResponse)
