@@ -27,6 +27,7 @@ Version = tuple[int, int, int]
 #: The oldest and newest releases with a stored document: what the spec's markers know.
 OLDEST, NEWEST = RELEASES[0], RELEASES[-1]
 
+
 class Operation(Protocol):
     """What every generated endpoint module (``_generated/api/chats/<name>.py``) states about
     its operation; the modules themselves are passed where this is asked for."""
