@@ -4,7 +4,9 @@ The generated methods (``_generated/client.py``) build each request with their o
 module and call one of five entry points here, chosen from the spec: `_request` for a JSON
 answer, `_stream_lines` for NDJSON, `_stream_array` for a JSON array read item by item,
 `_complete` for an answer that may be server-sent events, and `_paginate` for the auto-paging
-iterators. Everything that is not I/O lives in `_base`.
+iterators. Each takes the module itself as its operation (`_base.JSONOperation` and its
+siblings), so the parser's type is the result type the method declares, checked by mypy.
+Everything that is not I/O lives in `_base`.
 """
 # unasync: scripts/unasync.py writes the sync copy, _transport.py, from this file.
 
