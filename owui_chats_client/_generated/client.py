@@ -1561,7 +1561,8 @@ class ChatsMethods(Transport):
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
                 False or None a single answer. A true `stream` in form_data without
                 stream=True is refused before anything is sent: the answer's type follows
-                this keyword.
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
                 A session_id in form_data without background=True is refused (the server
@@ -1637,7 +1638,8 @@ class ChatsMethods(Transport):
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
                 False or None a single answer. A true `stream` in form_data without
                 stream=True is refused before anything is sent: the answer's type follows
-                this keyword.
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
                 A session_id in form_data without background=True is refused (the server
@@ -3342,7 +3344,8 @@ class AsyncChatsMethods(AsyncTransport):
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
                 False or None a single answer. A true `stream` in form_data without
                 stream=True is refused before anything is sent: the answer's type follows
-                this keyword.
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
                 A session_id in form_data without background=True is refused (the server
@@ -3418,7 +3421,8 @@ class AsyncChatsMethods(AsyncTransport):
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
                 False or None a single answer. A true `stream` in form_data without
                 stream=True is refused before anything is sent: the answer's type follows
-                this keyword.
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
                 A session_id in form_data without background=True is refused (the server
