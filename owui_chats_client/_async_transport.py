@@ -4,25 +4,38 @@ The generated methods (``_generated/client.py``) build each request with their o
 module and call one of five entry points here, chosen from the spec: `_request` for a JSON
 answer, `_stream_lines` for NDJSON, `_stream_array` for a JSON array read item by item,
 `_complete` for an answer that may be server-sent events, and `_paginate` for the auto-paging
-iterators. Everything that is not I/O lives in `_base`.
+iterators. Each takes the module itself as its operation (`_base.JSONOperation` and its
+siblings), so the parser's type is the result type the method declares, checked by mypy.
+Everything that is not I/O lives in `_base`.
 """
 # unasync: scripts/unasync.py writes the sync copy, _transport.py, from this file.
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Mapping
-from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
-from . import _base
+from . import _base, _parsing
 from ._async_streaming import AsyncJSONArrayStream, AsyncJSONLinesStream, AsyncStream
-from ._base import BaseClient
+from ._base import (
+    ArrayOperation,
+    BaseClient,
+    CompletionOperation,
+    JSONOperation,
+    LinesOperation,
+    PagedOperation,
+)
 from ._exceptions import APIResponseValidationError, APIStatusError
-from ._releases import operation, version_error
+from ._releases import Operation, operation, version_error
+from ._specials import completion_answer
 from ._stream_decoding import is_event_stream
 
+T = TypeVar("T")
+E = TypeVar("E")
+A = TypeVar("A")
+K = TypeVar("K")
 Parts = dict[str, Any]
 Extra = Mapping[str, Any] | None
 
@@ -104,7 +117,7 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
         return self._release.supports(op, part)
 
     async def _prepare(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
+        self, op: Operation, parts: Parts, query: Extra, body: Extra, headers: Extra
     ) -> httpx.Request:
         """The request, once it fits the server's release (see `_releases`)."""
         release = self._release
@@ -115,13 +128,13 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
 
     async def _request(
         self,
-        op: ModuleType,
+        op: JSONOperation[T],
         parts: Parts,
         query: Extra,
         body: Extra,
         headers: Extra,
         wrap: bool = True,
-    ) -> Any:
+    ) -> T:
         """The parsed answer; on a `with_raw_response` client, an `APIResponse` around it
         unless ``wrap`` is false (paging needs the items)."""
         request = await self._prepare(op, parts, query, body, headers)
@@ -130,40 +143,58 @@ class AsyncTransport(BaseClient[httpx.AsyncClient]):
         return self._wrap(response, value) if wrap else value
 
     async def _stream_lines(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> AsyncJSONLinesStream[Any]:
+        self, op: LinesOperation[T], parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> AsyncJSONLinesStream[T]:
         request = await self._prepare(op, parts, query, body, headers)
         response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         return AsyncJSONLinesStream(response, op.parse_line)
 
     async def _stream_array(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> AsyncJSONArrayStream[Any]:
+        self, op: ArrayOperation[T], parts: Parts, query: Extra, body: Extra, headers: Extra
+    ) -> AsyncJSONArrayStream[T]:
         request = await self._prepare(op, parts, query, body, headers)
         response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         return AsyncJSONArrayStream(response, op.parse_item)
 
     async def _complete(
-        self, op: ModuleType, parts: Parts, query: Extra, body: Extra, headers: Extra
-    ) -> Any:
+        self,
+        op: CompletionOperation[E, A, K],
+        parts: Parts,
+        stream: bool | None,
+        background: bool,
+        query: Extra,
+        body: Extra,
+        headers: Extra,
+    ) -> AsyncStream[E] | A | K:
+        """The answer that ``stream`` and ``background`` type: a stream of events, a
+        background task's ids, or a single completion. A body that would make the server
+        answer otherwise is refused before anything is sent, and an answer of another kind
+        (a model whose parameters override ``stream``) raises `APIResponseValidationError`."""
+        kind = completion_answer({**(parts.get("json") or {}), **(body or {})}, stream, background)
         request = await self._prepare(op, parts, query, body, headers)
         response = await self._send(request, stream=True, idempotent=op.RETRY_SAFE)
         if is_event_stream(response):
-            return AsyncStream(response, op.parse_event)
+            if kind == "stream":
+                return AsyncStream(response, op.parse_event)
+            await response.aclose()
+            raise self._other_answer(response, kind)
         await self._read(response)
-        value = self._parse(response, op.parse)
-        if value is None and self._asked_to_stream(parts, body):
-            return AsyncStream(response, op.parse_event)  # stored, nothing streamed: empty
-        return self._wrap(response, value)
+        if kind == "task":
+            return self._wrap(response, self._parse(response, op.parse_task))
+        if kind == "answer":
+            return self._wrap(response, self._parse(response, op.parse_answer))
+        if self._parse(response, _parsing.any_json) is None:  # stored, nothing streamed: empty
+            return AsyncStream(response, op.parse_event)
+        raise self._other_answer(response, kind)
 
     async def _paginate(
         self,
-        op: ModuleType,
+        op: PagedOperation[T],
         build: Callable[[int], Parts],
         query: Extra,
         body: Extra,
         headers: Extra,
-    ) -> AsyncIterator[Any]:
+    ) -> AsyncIterator[T]:
         page = 1
         while True:
             items = await self._request(op, build(page), query, body, headers, wrap=False)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import Any, Generic, ParamSpec, Protocol, TypeVar, cast
 
 import httpx
 
@@ -29,7 +29,8 @@ from ._exceptions import (
     status_error_class,
 )
 from ._parsing import Parser, decode_json, loads, where
-from ._releases import ServerRelease
+from ._releases import Operation, ServerRelease
+from ._stream_decoding import is_event_stream
 
 log = logging.getLogger("owui_chats_client")
 
@@ -51,8 +52,57 @@ def setup_logging() -> None:
 
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+E_co = TypeVar("E_co", covariant=True)
+A_co = TypeVar("A_co", covariant=True)
+K_co = TypeVar("K_co", covariant=True)
 P = ParamSpec("P")
 HttpClientT = TypeVar("HttpClientT", httpx.Client, httpx.AsyncClient)
+
+# What the transport's entry points read from a generated endpoint module, by kind of answer.
+# The modules are passed as they are, so the parser's type is the method's checked result type.
+
+
+class JSONOperation(Operation, Protocol[T_co]):
+    """An operation with a JSON answer (`_request`)."""
+
+    @property
+    def parse(self) -> Parser[T_co]: ...
+
+
+class PagedOperation(Operation, Protocol[T]):
+    """A paged list (`_paginate`): a short page ends it."""
+
+    @property
+    def parse(self) -> Parser[list[T]]: ...
+    @property
+    def PAGE_SIZE(self) -> int: ...
+
+
+class LinesOperation(Operation, Protocol[T_co]):
+    """An NDJSON answer (`_stream_lines`)."""
+
+    @property
+    def parse_line(self) -> Parser[T_co]: ...
+
+
+class ArrayOperation(Operation, Protocol[T_co]):
+    """A JSON array answer read item by item (`_stream_array`)."""
+
+    @property
+    def parse_item(self) -> Parser[T_co]: ...
+
+
+class CompletionOperation(Operation, Protocol[E_co, A_co, K_co]):
+    """A completion (`_complete`): server-sent events, a single answer or a background task."""
+
+    @property
+    def parse_event(self) -> Parser[E_co]: ...
+    @property
+    def parse_answer(self) -> Parser[A_co]: ...
+    @property
+    def parse_task(self) -> Parser[K_co]: ...
+
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"})
 
@@ -306,11 +356,6 @@ class BaseClient(Generic[HttpClientT]):
             return check_credential(key(), "api_key()")
         return key
 
-    @staticmethod
-    def _asked_to_stream(parts: Mapping[str, Any], extra_body: Mapping[str, Any] | None) -> bool:
-        body = {**(parts.get("json") or {}), **(extra_body or {})}
-        return body.get("stream") is True
-
     def _retry_allowed(self, request: httpx.Request, idempotent: bool | None) -> bool:
         if idempotent is not None:
             return idempotent
@@ -394,6 +439,23 @@ class BaseClient(Generic[HttpClientT]):
                 exc.args = (f"{exc.args[0]} ({where(response.request)})",)
             raise
         return result
+
+    def _other_answer(self, response: httpx.Response, kind: str) -> APIResponseValidationError:
+        """A completion answered in another kind than the one asked for (see `_complete`)."""
+        asked = {
+            "stream": "server-sent events (stream=True)",
+            "task": "a background task's answer (background=True)",
+            "answer": "a single JSON answer (stream=True for events)",
+        }[kind]
+        if is_event_stream(response):
+            got = "server-sent events"
+        else:
+            got = f"JSON {response.content[:200].decode('utf-8', 'replace')!r}"
+        return APIResponseValidationError(
+            f"expected {asked} from {where(response.request)}, got {got}; "
+            "a model's stream_response parameter overrides the stream asked for",
+            response=response,
+        )
 
     def _wrap(self, response: httpx.Response, value: T) -> T:
         return cast(T, APIResponse(response, value)) if self._raw else value

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._base import APIResponse, raw_method
+from ._base import raw_method
 from ._generated.client import ChatsMethods, ChatsMethodsWithRawResponse
 from .lib._conversations import ConversationsMixin
 
@@ -100,16 +100,24 @@ class ChatsClient(ChatsMethods, ConversationsMixin):
 
 
 class ChatsClientWithRawResponse(ChatsMethodsWithRawResponse):
-    """`ChatsClient.with_raw_response`: each method returns an `APIResponse` (status code,
-    headers and the parsed value). Streams and iterators are reached through ``__getattr__``."""
+    """`ChatsClient.with_raw_response`: each method with a JSON answer returns an
+    `APIResponse` (status code, headers and the parsed value); streams, iterators and the
+    conversations are the client's own. Other attributes are reached through ``__getattr__``."""
 
     def __init__(self, client: ChatsClient) -> None:
         super().__init__(client)
         self._client = client
-
-    def get_all(self) -> APIResponse[list[ChatResponse]]:
-        """`ChatsClient.get_all` with its `APIResponse` (status, headers, the chats)."""
-        return raw_method(self._client.get_all)()
+        self.get_all = raw_method(client.get_all)
+        self.chat_completed_api = raw_method(client.chat_completed_api)
+        # These read plain answers for themselves: the same on a raw client.
+        self.delete_all_tags = client.delete_all_tags
+        self.start_chat = client.start_chat
+        self.send_message = client.send_message
+        self.wait_for_tasks = client.wait_for_tasks
+        self.stream_chat = client.stream_chat
+        self.stream_message = client.stream_message
+        self.server_version = client.server_version
+        self.server_supports = client.server_supports
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)

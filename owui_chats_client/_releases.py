@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol
 
 import httpx
 
@@ -26,6 +26,25 @@ Version = tuple[int, int, int]
 
 #: The oldest and newest releases with a stored document: what the spec's markers know.
 OLDEST, NEWEST = RELEASES[0], RELEASES[-1]
+
+
+class Operation(Protocol):
+    """What every generated endpoint module (``_generated/api/chats/<name>.py``) states about
+    its operation; the modules themselves are passed where this is asked for."""
+
+    @property
+    def OPERATION(self) -> str: ...
+    @property
+    def METHOD(self) -> str: ...
+    @property
+    def PATH(self) -> str: ...
+    @property
+    def SINCE(self) -> str: ...
+    @property
+    def LATER(self) -> tuple[Part, ...]: ...
+    @property
+    def RETRY_SAFE(self) -> bool | None: ...
+
 
 _VERSION = re.compile(r"v?(\d+)\.(\d+)(?:\.(\d+))?")
 
@@ -110,7 +129,7 @@ class ServerRelease:
         self._set(version.strip())
         return version.strip()
 
-    def needed(self, op: Any, parts: dict[str, Any]) -> bool:
+    def needed(self, op: Operation, parts: dict[str, Any]) -> bool:
         """Whether sending ``parts`` of ``op`` depends on the server's release."""
         if not self.check or self.version is not None:
             return False
@@ -118,7 +137,7 @@ class ServerRelease:
             return True
         return any(present(_container(parts, part), part.path) for part in op.LATER)
 
-    def fit(self, op: Any, parts: dict[str, Any]) -> None:
+    def fit(self, op: Operation, parts: dict[str, Any]) -> None:
         """Refuse what the server's release lacks; leave out the defaults it does not know.
 
         An unknown release (not a release number) is taken as newer than every stored one.
@@ -139,7 +158,7 @@ class ServerRelease:
             if number < _number(part.since):
                 _leave_out(_container(parts, part), part.path, part, op, version)
 
-    def supports(self, op: Any, part: str | None = None) -> bool:
+    def supports(self, op: Operation, part: str | None = None) -> bool:
         """Whether the release has ``op``, and its later parameter or field ``part`` (named as
         in `UnsupportedByServerError.part`, with or without its kind: ``"sort_by"``,
         ``"chats[].archived"``). An unknown release, or a client that does not check, has it."""
@@ -157,11 +176,12 @@ class ServerRelease:
         return True
 
 
-def operation(method: str) -> Any:
+def operation(method: str) -> Operation:
     """The generated module of the operation a client method sends."""
     if method not in _ops.OPERATIONS:
         raise ValueError(f"no operation {method!r} in the spec (a client method such as 'get')")
-    return getattr(_ops, method)
+    module: Operation = getattr(_ops, method)
+    return module
 
 
 def version_error(cause: Exception) -> OpenWebUIError:
@@ -198,7 +218,7 @@ def present(node: Any, path: tuple[str, ...]) -> bool:
     return isinstance(node, dict) and head in node and present(node[head], rest)
 
 
-def _leave_out(node: Any, path: tuple[str, ...], part: Part, op: Any, version: str) -> None:
+def _leave_out(node: Any, path: tuple[str, ...], part: Part, op: Operation, version: str) -> None:
     head, rest = path[0], path[1:]
     if head == "[]":
         for item in node if isinstance(node, list) else ():

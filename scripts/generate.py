@@ -185,9 +185,15 @@ def operation_facts(spec: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], li
             if fact["ndjson"] and fact["json"] and not fact["stream_param"]:
                 problems.append(f"{where}: JSON and NDJSON answers need x-stream-param")
             background = fact["background"] or {}
+            answer_refs = json.dumps(content.get("application/json", {}).get("schema", {}))
             for key in ("returns", "otherwise"):
                 if background and background.get(key) not in schemas:
                     problems.append(f"{where}: x-background {key} is not a schema")
+                elif background and f'"#/components/schemas/{background[key]}"' not in answer_refs:
+                    problems.append(f"{where}: x-background {key} is not among the JSON answers")
+            if fact["sse"] and not background:
+                # the stream, the single answer and the task answer each have their parser
+                problems.append(f"{where}: server-sent events need x-background")
             paginated = fact["paginated"]
             if paginated is not None and not (
                 isinstance(paginated, dict)

@@ -8,7 +8,7 @@ retries it, maps errors and parses the answer the way the spec describes it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .._async_transport import AsyncTransport
 from .._base import async_raw_method, raw_method
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         AsyncJSONLinesStream,
         AsyncStream,
     )
+    from .._base import APIResponse
     from .._streaming import JSONArrayStream, JSONLinesStream, Stream
     from .models import *
 
@@ -1031,7 +1032,7 @@ class ChatsMethods(Transport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Update a chat's model parameters.
 
         ``PATCH /api/v1/chats/{id}/params``
@@ -1558,17 +1559,27 @@ class ChatsMethods(Transport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion_api.build(
             form_data=form_data, stream=stream, background=background
         )
         return self._complete(
-            ops.chat_completion_api, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion_api,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     @overload
@@ -1625,17 +1636,27 @@ class ChatsMethods(Transport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion.build(
             form_data=form_data, stream=stream, background=background
         )
         return self._complete(
-            ops.chat_completion, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     def resolve_tool_call(
@@ -2782,7 +2803,7 @@ class AsyncChatsMethods(AsyncTransport):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any]:
         """Update a chat's model parameters.
 
         ``PATCH /api/v1/chats/{id}/params``
@@ -3321,17 +3342,27 @@ class AsyncChatsMethods(AsyncTransport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion_api.build(
             form_data=form_data, stream=stream, background=background
         )
         return await self._complete(
-            ops.chat_completion_api, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion_api,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     @overload
@@ -3388,17 +3419,27 @@ class AsyncChatsMethods(AsyncTransport):
         Args:
             form_data: a `ChatCompletionForm` or a dict of its fields
             stream: True answers a `Stream` of `ChatCompletionChunk` (server-sent events);
-                False a single answer; None lets the `stream` field of form_data decide
-                (typed then as a single answer: pass True for a typed stream).
+                False or None a single answer. A true `stream` in form_data without
+                stream=True is refused before anything is sent: the answer's type follows
+                this keyword. An answer of another kind (a model whose ``stream_response``
+                parameter overrides it) raises `APIResponseValidationError`.
             background: True runs the completion as a task on the server and answers at once with
                 `ChatCompletionTaskResponse`; form_data then needs session_id and chat_id.
+                A session_id in form_data without background=True is refused (the server
+                would run it as a task).
         """
 
         parts = ops.chat_completion.build(
             form_data=form_data, stream=stream, background=background
         )
         return await self._complete(
-            ops.chat_completion, parts, extra_query, extra_body, extra_headers
+            ops.chat_completion,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
         )
 
     async def resolve_tool_call(
@@ -3530,34 +3571,45 @@ class AsyncChatsMethods(AsyncTransport):
 
 
 class ChatsMethodsWithRawResponse:
-    """The methods with a JSON answer, each returning an `APIResponse` (status, headers, value)."""
+    """The methods of a client in raw mode: those with a JSON answer return an `APIResponse`
+    (status, headers, value); streams and auto-paging iterators are the client's own."""
 
     def __init__(self, client: ChatsMethods) -> None:
+        self._client = client
         self.get_list = raw_method(client.get_list)
+        self.iter_list = client.iter_list
         self.list_chats = raw_method(client.list_chats)
         self.delete_all = raw_method(client.delete_all)
         self.mark_all_read = raw_method(client.mark_all_read)
         self.get_chat_usage_stats = raw_method(client.get_chat_usage_stats)
         self.export_chat_stats = raw_method(client.export_chat_stats)
+        self.iter_chat_stats_export = client.iter_chat_stats_export
         self.export_single_chat_stats = raw_method(client.export_single_chat_stats)
         self.get_user_list = raw_method(client.get_user_list)
+        self.iter_user_list = client.iter_user_list
         self.create_new = raw_method(client.create_new)
         self.import_chats = raw_method(client.import_chats)
         self.get_config = raw_method(client.get_config)
         self.set_config = raw_method(client.set_config)
         self.search = raw_method(client.search)
+        self.iter_search = client.iter_search
         self.get_by_folder_id = raw_method(client.get_by_folder_id)
         self.get_list_by_folder_id = raw_method(client.get_list_by_folder_id)
+        self.iter_list_by_folder_id = client.iter_list_by_folder_id
         self.get_pinned = raw_method(client.get_pinned)
+        self.iter_all = client.iter_all
         self.get_all_archived = raw_method(client.get_all_archived)
         self.get_all_tags = raw_method(client.get_all_tags)
         self.get_all_db = raw_method(client.get_all_db)
+        self.iter_all_db = client.iter_all_db
         self.get_archived_list = raw_method(client.get_archived_list)
+        self.iter_archived_list = client.iter_archived_list
         self.get_archived_count = raw_method(client.get_archived_count)
         self.archive_all = raw_method(client.archive_all)
         self.unarchive_all = raw_method(client.unarchive_all)
         self.unshare_all = raw_method(client.unshare_all)
         self.get_shared_list = raw_method(client.get_shared_list)
+        self.iter_shared_list = client.iter_shared_list
         self.get_shared = raw_method(client.get_shared)
         self.get_by_tags = raw_method(client.get_by_tags)
         self.compact = raw_method(client.compact)
@@ -3589,38 +3641,186 @@ class ChatsMethodsWithRawResponse:
         self.list_tasks = raw_method(client.list_tasks)
         self.stop_tasks = raw_method(client.stop_tasks)
 
+    @overload
+    def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[True],
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Stream[ChatCompletionChunk]: ...
+    @overload
+    def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[True],
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionTaskResponse]: ...
+    @overload
+    def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionResponse]: ...
+    def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: bool | None = None,
+        background: bool = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> (
+        Stream[ChatCompletionChunk]
+        | APIResponse[ChatCompletionTaskResponse]
+        | APIResponse[ChatCompletionResponse]
+    ):
+        """`chat_completion_api` with its single answers (not its streams) as `APIResponse`.
+
+        ``POST /api/v1/chat/completions``
+        """
+        parts = ops.chat_completion_api.build(
+            form_data=form_data, stream=stream, background=background
+        )
+        answer = self._client._complete(
+            ops.chat_completion_api,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
+        )
+        # the client is in raw mode: its single answers come wrapped (see `raw_method`)
+        return cast(
+            "Stream[ChatCompletionChunk] | APIResponse[ChatCompletionTaskResponse] | APIResponse[ChatCompletionResponse]",
+            answer,
+        )
+
+    @overload
+    def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[True],
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Stream[ChatCompletionChunk]: ...
+    @overload
+    def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[True],
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionTaskResponse]: ...
+    @overload
+    def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionResponse]: ...
+    def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: bool | None = None,
+        background: bool = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> (
+        Stream[ChatCompletionChunk]
+        | APIResponse[ChatCompletionTaskResponse]
+        | APIResponse[ChatCompletionResponse]
+    ):
+        """`chat_completion` with its single answers (not its streams) as `APIResponse`.
+
+        ``POST /api/chat/completions``
+        """
+        parts = ops.chat_completion.build(
+            form_data=form_data, stream=stream, background=background
+        )
+        answer = self._client._complete(
+            ops.chat_completion,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
+        )
+        # the client is in raw mode: its single answers come wrapped (see `raw_method`)
+        return cast(
+            "Stream[ChatCompletionChunk] | APIResponse[ChatCompletionTaskResponse] | APIResponse[ChatCompletionResponse]",
+            answer,
+        )
+
 
 class AsyncChatsMethodsWithRawResponse:
     """The async twin of `ChatsMethodsWithRawResponse`."""
 
     def __init__(self, client: AsyncChatsMethods) -> None:
+        self._client = client
         self.get_list = async_raw_method(client.get_list)
+        self.iter_list = client.iter_list
         self.list_chats = async_raw_method(client.list_chats)
         self.delete_all = async_raw_method(client.delete_all)
         self.mark_all_read = async_raw_method(client.mark_all_read)
         self.get_chat_usage_stats = async_raw_method(client.get_chat_usage_stats)
         self.export_chat_stats = async_raw_method(client.export_chat_stats)
+        self.iter_chat_stats_export = client.iter_chat_stats_export
         self.export_single_chat_stats = async_raw_method(
             client.export_single_chat_stats
         )
         self.get_user_list = async_raw_method(client.get_user_list)
+        self.iter_user_list = client.iter_user_list
         self.create_new = async_raw_method(client.create_new)
         self.import_chats = async_raw_method(client.import_chats)
         self.get_config = async_raw_method(client.get_config)
         self.set_config = async_raw_method(client.set_config)
         self.search = async_raw_method(client.search)
+        self.iter_search = client.iter_search
         self.get_by_folder_id = async_raw_method(client.get_by_folder_id)
         self.get_list_by_folder_id = async_raw_method(client.get_list_by_folder_id)
+        self.iter_list_by_folder_id = client.iter_list_by_folder_id
         self.get_pinned = async_raw_method(client.get_pinned)
+        self.iter_all = client.iter_all
         self.get_all_archived = async_raw_method(client.get_all_archived)
         self.get_all_tags = async_raw_method(client.get_all_tags)
         self.get_all_db = async_raw_method(client.get_all_db)
+        self.iter_all_db = client.iter_all_db
         self.get_archived_list = async_raw_method(client.get_archived_list)
+        self.iter_archived_list = client.iter_archived_list
         self.get_archived_count = async_raw_method(client.get_archived_count)
         self.archive_all = async_raw_method(client.archive_all)
         self.unarchive_all = async_raw_method(client.unarchive_all)
         self.unshare_all = async_raw_method(client.unshare_all)
         self.get_shared_list = async_raw_method(client.get_shared_list)
+        self.iter_shared_list = client.iter_shared_list
         self.get_shared = async_raw_method(client.get_shared)
         self.get_by_tags = async_raw_method(client.get_by_tags)
         self.compact = async_raw_method(client.compact)
@@ -3653,3 +3853,141 @@ class AsyncChatsMethodsWithRawResponse:
         self.chat_action = async_raw_method(client.chat_action)
         self.list_tasks = async_raw_method(client.list_tasks)
         self.stop_tasks = async_raw_method(client.stop_tasks)
+
+    @overload
+    async def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[True],
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncStream[ChatCompletionChunk]: ...
+    @overload
+    async def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[True],
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionTaskResponse]: ...
+    @overload
+    async def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionResponse]: ...
+    async def chat_completion_api(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: bool | None = None,
+        background: bool = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> (
+        AsyncStream[ChatCompletionChunk]
+        | APIResponse[ChatCompletionTaskResponse]
+        | APIResponse[ChatCompletionResponse]
+    ):
+        """`chat_completion_api` with its single answers (not its streams) as `APIResponse`.
+
+        ``POST /api/v1/chat/completions``
+        """
+        parts = ops.chat_completion_api.build(
+            form_data=form_data, stream=stream, background=background
+        )
+        answer = await self._client._complete(
+            ops.chat_completion_api,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
+        )
+        # the client is in raw mode: its single answers come wrapped (see `raw_method`)
+        return cast(
+            "AsyncStream[ChatCompletionChunk] | APIResponse[ChatCompletionTaskResponse] | APIResponse[ChatCompletionResponse]",
+            answer,
+        )
+
+    @overload
+    async def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[True],
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncStream[ChatCompletionChunk]: ...
+    @overload
+    async def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[True],
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionTaskResponse]: ...
+    @overload
+    async def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: Literal[False] | None = None,
+        background: Literal[False] = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> APIResponse[ChatCompletionResponse]: ...
+    async def chat_completion(
+        self,
+        form_data: ChatCompletionForm | Mapping[str, Any],
+        *,
+        stream: bool | None = None,
+        background: bool = False,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> (
+        AsyncStream[ChatCompletionChunk]
+        | APIResponse[ChatCompletionTaskResponse]
+        | APIResponse[ChatCompletionResponse]
+    ):
+        """`chat_completion` with its single answers (not its streams) as `APIResponse`.
+
+        ``POST /api/chat/completions``
+        """
+        parts = ops.chat_completion.build(
+            form_data=form_data, stream=stream, background=background
+        )
+        answer = await self._client._complete(
+            ops.chat_completion,
+            parts,
+            stream,
+            background,
+            extra_query,
+            extra_body,
+            extra_headers,
+        )
+        # the client is in raw mode: its single answers come wrapped (see `raw_method`)
+        return cast(
+            "AsyncStream[ChatCompletionChunk] | APIResponse[ChatCompletionTaskResponse] | APIResponse[ChatCompletionResponse]",
+            answer,
+        )

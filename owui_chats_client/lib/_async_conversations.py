@@ -266,8 +266,7 @@ class AsyncConversationsMixin:
                 await asyncio.sleep(delay)
                 attempt += 1
                 continue
-            s.check_background_answer(answer)
-            return list(answer.task_ids)
+            return list(answer.task_ids)  # the transport refuses an answer of another kind
 
     async def _finish(
         self, chats: AsyncChats, turn: Turn, chat_id: str, chat: ChatResponse

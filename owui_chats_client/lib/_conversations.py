@@ -266,8 +266,7 @@ class ConversationsMixin:
                 time.sleep(delay)
                 attempt += 1
                 continue
-            s.check_background_answer(answer)
-            return list(answer.task_ids)
+            return list(answer.task_ids)  # the transport refuses an answer of another kind
 
     def _finish(self, chats: Chats, turn: Turn, chat_id: str, chat: ChatResponse) -> ChatReply:
         from . import _steps as s

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .._exceptions import APIResponseValidationError, APIStatusError, OpenWebUIError
+from .._exceptions import APIStatusError, OpenWebUIError
 from .._parsing import path_param
 from ._tree import CURRENT, MessageTree
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from .._generated.models import (
         ChatCompletedResponse,
+        ChatCompletionTaskResponse,
         ChatResponse,
         ChatTaskList,
         StopTasksResponse,
@@ -340,14 +341,6 @@ def require_chat(chat: ChatResponse | None, chat_id: str) -> ChatResponse:
     return chat
 
 
-def check_background_answer(answer: object) -> None:
-    """A completion sent with ``session_id`` and a stored chat must run as a task."""
-    if hasattr(answer, "close") and not hasattr(answer, "task_ids"):
-        raise APIResponseValidationError(
-            "POST /api/chat/completions streamed its answer instead of starting a task"
-        )
-
-
 def repair_plan(
     chat: ChatResponse, current_id: str | None
 ) -> tuple[list[str], dict[str, Any] | None]:
@@ -605,7 +598,9 @@ class Chats(Protocol):
     def create_new(self, form_data: Any) -> ChatResponse | None: ...
     def get(self, id: str) -> ChatResponse | None: ...
     def update(self, id: str, form_data: Any) -> ChatResponse | None: ...
-    def chat_completion(self, form_data: Any, *, background: Literal[True]) -> Any: ...
+    def chat_completion(
+        self, form_data: Any, *, background: Literal[True]
+    ) -> ChatCompletionTaskResponse: ...
     def list_tasks(self, chat_id: str) -> ChatTaskList: ...
     def stop_tasks(self, chat_id: str) -> StopTasksResponse: ...
     def delete_message(self, id: str, message_id: str) -> ChatResponse | None: ...
@@ -618,7 +613,9 @@ class AsyncChats(Protocol):
     def create_new(self, form_data: Any) -> Awaitable[ChatResponse | None]: ...
     def get(self, id: str) -> Awaitable[ChatResponse | None]: ...
     def update(self, id: str, form_data: Any) -> Awaitable[ChatResponse | None]: ...
-    def chat_completion(self, form_data: Any, *, background: Literal[True]) -> Awaitable[Any]: ...
+    def chat_completion(
+        self, form_data: Any, *, background: Literal[True]
+    ) -> Awaitable[ChatCompletionTaskResponse]: ...
     def list_tasks(self, chat_id: str) -> Awaitable[ChatTaskList]: ...
     def stop_tasks(self, chat_id: str) -> Awaitable[StopTasksResponse]: ...
     def delete_message(self, id: str, message_id: str) -> Awaitable[ChatResponse | None]: ...

@@ -249,7 +249,8 @@ async def test_wait_for_tasks_times_out_naming_the_tasks(api: Any) -> None:
             "chat_id": first.chat_id,
             "id": answer["id"],
             "session_id": f"test-{unique_word()}",
-        }
+        },
+        background=True,
     )
     with pytest.raises(TasksTimeoutError) as caught:
         await api.wait_for_tasks(first.chat_id, timeout=0.3)

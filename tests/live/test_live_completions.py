@@ -47,7 +47,7 @@ async def test_completion(api: Any, method: str) -> None:
 @pytest.mark.parametrize("method", ["chat_completion", "chat_completion_api"])
 async def test_streamed_completion_equals_the_plain_one(api: Any, method: str) -> None:
     plain = await getattr(api, method)(form())
-    stream = await getattr(api, method)(form(stream=True))
+    stream = await getattr(api, method)(form(), stream=True)
     assert isinstance(stream, (Stream, AsyncStream))
     chunks = await api.collect(stream)  # read inside `with` / `async with`
     assert all(isinstance(chunk, ChatCompletionChunk) for chunk in chunks)
@@ -59,11 +59,7 @@ async def test_streamed_completion_equals_the_plain_one(api: Any, method: str) -
 async def test_stream_left_early_releases_the_connection(api: Any) -> None:
     # A short answer, so that little is left to run on the server after the client has gone.
     stream = await api.chat_completion(
-        {
-            "model": "slowecho",
-            "stream": True,
-            "messages": [{"role": "user", "content": "hi"}],
-        }
+        {"model": "slowecho", "messages": [{"role": "user", "content": "hi"}]}, stream=True
     )
     if api.is_async:
         async with stream:
@@ -76,21 +72,29 @@ async def test_stream_left_early_releases_the_connection(api: Any) -> None:
 
 
 async def test_synthetic_local_chat_id(api: Any, seed: Any) -> None:
-    # With a session id and no chat id the client sends `local:api-<uuid4>`: a temporary chat
-    # that the server runs as a background task and never stores.
-    answer = await api.chat_completion(form(session_id=f"session-{uuid.uuid4()}"))
-    assert isinstance(answer, ChatCompletionTaskResponse)
-    assert answer.status is True
-    assert answer.chat_id.startswith("local:api-")
-    uuid.UUID(answer.chat_id.removeprefix("local:api-"))
+    # Without a chat id the client sends `local:api-<uuid4>`: a temporary chat that the server
+    # runs and never stores; a background task (a session id) on it echoes the id.
+    answer = await api.chat_completion(form())
+    assert answer.choices[0].message.content == ANSWER
+    chat_id = f"local:api-{uuid.uuid4()}"
+    task = await api.chat_completion(
+        form(session_id=f"session-{uuid.uuid4()}", chat_id=chat_id), background=True
+    )
+    assert isinstance(task, ChatCompletionTaskResponse)
+    assert task.status is True and task.chat_id == chat_id
     wait_until_idle(seed.base_url, seed.admin_token)  # the task runs on after the answer
+    # A session id without background=True would be answered as a task all the same: refused
+    # before anything is sent, as the call is typed as a single answer.
+    with pytest.raises(ValueError, match="pass background=True"):
+        await api.chat_completion(form(session_id=f"session-{uuid.uuid4()}"))
 
 
 async def test_background_task_writes_the_answer(api: Any, new_chat: Any) -> None:
     made = await new_chat(QUESTION)
     message_id = str(uuid.uuid4())
     answer = await api.chat_completion(
-        form(session_id=f"session-{uuid.uuid4()}", chat_id=made.id, id=message_id, stream=True)
+        form(session_id=f"session-{uuid.uuid4()}", chat_id=made.id, id=message_id, stream=True),
+        background=True,  # a stream field does not change a background task's answer
     )
     assert isinstance(answer, ChatCompletionTaskResponse)
     assert answer.chat_id == made.id
@@ -120,7 +124,8 @@ async def test_list_and_stop_tasks(api: Any, new_chat: Any) -> None:
             **form(session_id=f"session-{uuid.uuid4()}", chat_id=made.id, id=message_id),
             "model": "slowecho",  # 0.4 s a word: still running when it is stopped
             "stream": True,
-        }
+        },
+        background=True,
     )
     assert len(started.task_ids) == 1
     task_id = started.task_ids[0]

@@ -24,3 +24,7 @@ async def test_the_newest_operation_reaches_the_reference_release(api: Any, new_
     made = await new_chat()
     assert await api.update_params(made.id, {"temperature": 0.25}) == {"temperature": 0.25}
     assert (await api.get(made.id)).chat["params"] == {"temperature": 0.25}
+    # the answer is the chat's parameters after the merge, as the spec describes it
+    merged = {"temperature": 0.25, "system": "Be brief.", "top_k": None}
+    assert await api.update_params(made.id, {"system": "Be brief.", "top_k": None}) == merged
+    assert (await api.get(made.id)).chat["params"] == merged

@@ -6,6 +6,7 @@ import copy
 import json
 import re
 import uuid
+from typing import Any
 
 import pytest
 from owui_unit_support import (
@@ -110,7 +111,6 @@ async def test_unknown_keys_pass_through(harness: Harness, method: str) -> None:
     client = harness.client(server)
     form = {
         **COMPLETION_FORM,
-        "session_id": "sess",
         "tool_ids": ["t"],
         "max_tokens": 5,
         "response_format": {"type": "json_object"},
@@ -119,7 +119,7 @@ async def test_unknown_keys_pass_through(harness: Harness, method: str) -> None:
     sent = body_of(server.last)
     assert sent["max_tokens"] == 5
     assert sent["response_format"] == {"type": "json_object"}
-    assert sent["session_id"] == "sess" and sent["tool_ids"] == ["t"]
+    assert sent["tool_ids"] == ["t"]
     assert sent["messages"] == COMPLETION_FORM["messages"]
 
 
@@ -144,7 +144,7 @@ async def test_streamed_answer_yields_typed_chunks(harness: Harness, method: str
     ]
     server = FakeServer(sse(*chunks))
     client = harness.client(server)
-    stream = await harness.call(getattr(client, method), {**COMPLETION_FORM, "stream": True})
+    stream = await harness.call(getattr(client, method), COMPLETION_FORM, stream=True)
     assert isinstance(stream, AsyncStream if harness.is_async else Stream)
     received = await harness.collect(stream)
     assert all(isinstance(c, ChatCompletionChunk) for c in received)
@@ -159,7 +159,7 @@ async def test_streamed_answer_yields_typed_chunks(harness: Harness, method: str
 async def test_stream_without_done_marker_ends_with_the_body(harness: Harness) -> None:
     chunk = {"id": "x", "choices": [{"index": 0, "delta": {"content": "a"}}]}
     client = harness.client(FakeServer(sse(chunk, chunk, done=False)))
-    stream = await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": True})
+    stream = await harness.call(client.chat_completion, COMPLETION_FORM, stream=True)
     assert len(await harness.collect(stream)) == 2
     assert stream.response.is_closed
 
@@ -177,7 +177,9 @@ async def test_task_answer_gives_a_task_response(harness: Harness, method: str) 
     server = FakeServer(ok(TASK_ANSWER))
     client = harness.client(server)
     result = await harness.call(
-        getattr(client, method), {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"}
+        getattr(client, method),
+        {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"},
+        background=True,
     )
     assert isinstance(result, ChatCompletionTaskResponse)
     assert result.status is True
@@ -298,3 +300,104 @@ async def test_extra_query_body_and_headers_reach_the_server(harness: Harness) -
     assert body_of(sent)["new_field"] == [1] and body_of(sent)["model"] == COMPLETION_FORM["model"]
     assert sent.headers["x-trace"] == "t"
     assert sent.headers["authorization"].startswith("Bearer ")
+
+
+# -- the answer's kind follows the keywords: a body that would change it is refused ---------------
+
+
+@pytest.mark.parametrize("method", METHODS)
+async def test_stream_field_without_the_keyword_is_refused_before_sending(
+    harness: Harness, method: str
+) -> None:
+    server = FakeServer(sse({"choices": []}))
+    client = harness.client(server)
+    with pytest.raises(ValueError, match=r'"stream": true.*pass stream=True'):
+        await harness.call(getattr(client, method), {**COMPLETION_FORM, "stream": True})
+    form = ChatCompletionForm.from_dict({**COMPLETION_FORM, "stream": True})
+    with pytest.raises(ValueError, match="pass stream=True"):
+        await harness.call(getattr(client, method), form)
+    with pytest.raises(ValueError, match="pass stream=True"):
+        await harness.call(getattr(client, method), COMPLETION_FORM, extra_body={"stream": True})
+    assert server.calls == 0
+
+
+async def test_stream_false_in_the_form_is_a_single_answer(harness: Harness) -> None:
+    server = FakeServer(ok(COMPLETION))
+    client = harness.client(server)
+    result = await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": False})
+    assert isinstance(result, ChatCompletionResponse)
+    assert body_of(server.last)["stream"] is False
+
+
+async def test_extra_body_against_the_stream_keyword_is_refused(harness: Harness) -> None:
+    server = FakeServer(ok(COMPLETION))
+    client = harness.client(server)
+    with pytest.raises(ValueError, match='extra_body sets "stream" to True against stream=False'):
+        await harness.call(
+            client.chat_completion, COMPLETION_FORM, stream=False, extra_body={"stream": True}
+        )
+    with pytest.raises(ValueError, match='extra_body sets "stream" to False against stream=True'):
+        await harness.call(
+            client.chat_completion, COMPLETION_FORM, stream=True, extra_body={"stream": False}
+        )
+    assert server.calls == 0
+
+
+@pytest.mark.parametrize("method", METHODS)
+async def test_session_id_without_background_is_refused_before_sending(
+    harness: Harness, method: str
+) -> None:
+    server = FakeServer(ok(TASK_ANSWER))
+    client = harness.client(server)
+    form = {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"}
+    for stream in (None, False, True):
+        with pytest.raises(ValueError, match=r"session_id.*pass background=True"):
+            await harness.call(getattr(client, method), form, stream=stream)
+    with pytest.raises(ValueError, match="session_id"):
+        await harness.call(getattr(client, method), COMPLETION_FORM, extra_body={"session_id": "s"})
+    assert server.calls == 0
+
+
+async def test_stream_and_background_together_are_refused(harness: Harness) -> None:
+    server = FakeServer(ok(TASK_ANSWER))
+    client = harness.client(server)
+    form = {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"}
+    with pytest.raises(ValueError, match="stream=True with background=True"):
+        await harness.call(client.chat_completion, form, stream=True, background=True)
+    assert server.calls == 0
+
+
+async def test_background_task_ignores_a_stream_field(harness: Harness) -> None:
+    """A background task answers its ids whatever ``stream`` says: the type holds."""
+    server = FakeServer(ok(TASK_ANSWER))
+    client = harness.client(server)
+    form = {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s", "stream": True}
+    task = await harness.call(client.chat_completion, form, background=True)
+    assert isinstance(task, ChatCompletionTaskResponse)
+    assert body_of(server.last)["stream"] is True
+
+
+@pytest.mark.parametrize(
+    ("reply", "keywords", "expected"),
+    [
+        (sse({"choices": []}), {}, "expected a single JSON answer"),
+        (ok(TASK_ANSWER), {}, "expected ChatCompletionResponse"),
+        (ok(None), {}, "expected ChatCompletionResponse"),
+        (ok(COMPLETION), {"stream": True}, "expected server-sent events"),
+        (ok(COMPLETION), {"background": True}, "expected ChatCompletionTaskResponse"),
+        (sse({"choices": []}), {"background": True}, "expected a background task's answer"),
+    ],
+)
+async def test_an_answer_of_another_kind_is_a_validation_error(
+    harness: Harness, reply: Any, keywords: dict[str, Any], expected: str
+) -> None:
+    """What the server answers, whatever it is, is the type the call says, or an error."""
+    client = harness.client(FakeServer(reply))
+    form = {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"}
+    with pytest.raises(APIResponseValidationError, match=expected) as caught:
+        await harness.call(
+            client.chat_completion,
+            form if keywords.get("background") else COMPLETION_FORM,
+            **keywords,
+        )
+    assert caught.value.response is not None and caught.value.response.is_closed

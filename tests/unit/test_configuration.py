@@ -6,10 +6,32 @@ import pathlib
 
 import httpx
 import pytest
-from owui_unit_support import API_KEY, CHAT, COMPLETION, TITLE, FakeServer, Harness, Reply, ok
+from owui_unit_support import (
+    API_KEY,
+    CHAT,
+    COMPLETION,
+    COMPLETION_FORM,
+    TASK_ANSWER,
+    TITLE,
+    FakeServer,
+    Harness,
+    Reply,
+    ndjson,
+    ok,
+    sse,
+)
 
-from owui_chats_client import APIResponse, AsyncChatsClient, ChatsClient, OpenWebUIError
-from owui_chats_client.types import ChatResponse
+from owui_chats_client import (
+    APIResponse,
+    AsyncChatsClient,
+    AsyncJSONLinesStream,
+    AsyncStream,
+    ChatsClient,
+    JSONLinesStream,
+    OpenWebUIError,
+    Stream,
+)
+from owui_chats_client.types import ChatCompletionTaskResponse, ChatResponse
 
 
 @pytest.mark.parametrize(
@@ -197,6 +219,33 @@ async def test_with_raw_response_of_lists_and_completions(harness: Harness) -> N
         client.with_raw_response.chat_completion, {"model": "m", "messages": []}
     )
     assert isinstance(raw, APIResponse) and raw.status_code == 200 and raw.parsed.id == "x"
+
+
+async def test_raw_response_completions_wrap_single_answers_only(harness: Harness) -> None:
+    """As their overloads type them: events stay a stream, single answers are `APIResponse`."""
+    server = FakeServer(sse({"choices": []}), ok(TASK_ANSWER))
+    raw = harness.client(server).with_raw_response
+    stream = await harness.call(raw.chat_completion, COMPLETION_FORM, stream=True)
+    assert isinstance(stream, AsyncStream if harness.is_async else Stream)
+    assert len(await harness.collect(stream)) == 1
+    task = await harness.call(
+        raw.chat_completion_api,
+        {**COMPLETION_FORM, "chat_id": "c1", "session_id": "s"},
+        background=True,
+    )
+    assert isinstance(task, APIResponse) and task.status_code == 200
+    assert isinstance(task.parsed, ChatCompletionTaskResponse) and task.parsed.task_ids == [
+        "t1",
+        "t2",
+    ]
+
+
+async def test_raw_response_streams_are_the_clients_own(harness: Harness) -> None:
+    server = FakeServer(ndjson(CHAT))
+    raw = harness.client(server).with_raw_response
+    stream = await harness.call(raw.iter_all)
+    assert isinstance(stream, AsyncJSONLinesStream if harness.is_async else JSONLinesStream)
+    assert [chat.id for chat in await harness.collect(stream)] == ["c1"]
 
 
 # -- redirects ------------------------------------------------------------------------------------

@@ -485,7 +485,7 @@ def _broken_sse() -> Reply:
 async def test_stream_cut_mid_way_is_a_connection_error(harness: Harness) -> None:
     server = FakeServer(_broken_sse())
     stream = await harness.call(
-        harness.client(server).chat_completion, {**COMPLETION_FORM, "stream": True}
+        harness.client(server).chat_completion, COMPLETION_FORM, stream=True
     )
     received: list[Any] = []
     with pytest.raises(APIConnectionError) as info:
@@ -506,7 +506,7 @@ async def test_stream_cut_mid_way_is_a_connection_error(harness: Harness) -> Non
 async def test_error_event_is_a_stream_error(harness: Harness) -> None:
     server = FakeServer(sse(CHUNK, {"error": {"detail": "boom"}}, CHUNK))
     stream = await harness.call(
-        harness.client(server).chat_completion, {**COMPLETION_FORM, "stream": True}
+        harness.client(server).chat_completion, COMPLETION_FORM, stream=True
     )
     received: list[Any] = []
     with pytest.raises(APIStreamError, match="boom") as info:
@@ -524,7 +524,7 @@ async def test_error_event_is_a_stream_error(harness: Harness) -> None:
 async def test_error_event_with_a_message(harness: Harness) -> None:
     server = FakeServer(sse({"error": {"message": "model not found"}}))
     stream = await harness.call(
-        harness.client(server).chat_completion, {**COMPLETION_FORM, "stream": True}
+        harness.client(server).chat_completion, COMPLETION_FORM, stream=True
     )
     with pytest.raises(APIStreamError, match="model not found"):
         await harness.collect(stream)
@@ -533,7 +533,7 @@ async def test_error_event_with_a_message(harness: Harness) -> None:
 async def test_event_that_is_not_json(harness: Harness) -> None:
     server = FakeServer(sse("not json at all"))
     stream = await harness.call(
-        harness.client(server).chat_completion, {**COMPLETION_FORM, "stream": True}
+        harness.client(server).chat_completion, COMPLETION_FORM, stream=True
     )
     with pytest.raises(APIResponseValidationError, match="not JSON"):
         await harness.collect(stream)
@@ -543,9 +543,7 @@ async def test_event_that_is_not_json(harness: Harness) -> None:
 async def test_completion_error_status_before_the_stream(harness: Harness) -> None:
     server = FakeServer(error(400, "Model not found"))
     with pytest.raises(Exception) as info:
-        await harness.call(
-            harness.client(server).chat_completion, {**COMPLETION_FORM, "stream": True}
-        )
+        await harness.call(harness.client(server).chat_completion, COMPLETION_FORM, stream=True)
     assert "Model not found" in str(info.value)
     assert server.calls == 1
 
@@ -567,7 +565,7 @@ async def _open_stream(harness: Harness, kind: str) -> Any:
     if kind == "sse":
         server = FakeServer(sse(CHUNK, CHUNK, CHUNK))
         client = harness.client(server)
-        return await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": True})
+        return await harness.call(client.chat_completion, COMPLETION_FORM, stream=True)
     server = FakeServer(ndjson(CHAT, CHAT, CHAT))
     return await harness.call(harness.client(server).iter_all)
 
@@ -639,9 +637,13 @@ async def test_exhausted_stream_is_closed(harness: Harness, kind: str) -> None:
     assert stream.response.is_closed
 
 
-async def test_non_stream_answer_of_a_streamed_request_is_read_and_closed(
+async def test_json_answer_of_a_streamed_request_is_refused_read_and_closed(
     harness: Harness,
 ) -> None:
+    """A model whose ``stream_response`` parameter overrides ``stream`` answers JSON to
+    stream=True: not the `Stream` the call is typed as."""
     client = harness.client(FakeServer(ok(COMPLETION)))
-    result = await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": True})
-    assert result.id == "cmpl-1"
+    with pytest.raises(APIResponseValidationError, match="expected server-sent events") as caught:
+        await harness.call(client.chat_completion, COMPLETION_FORM, stream=True)
+    assert "cmpl-1" in str(caught.value)
+    assert caught.value.response is not None and caught.value.response.is_closed

@@ -173,16 +173,16 @@ CONTENT_TYPES = st.sampled_from(
     ["application/json", "text/html", "application/x-ndjson", "text/event-stream", "text/plain"]
 )
 
-CALLS: list[tuple[str, tuple[Any, ...]]] = [
-    ("get", ("c1",)),
-    ("get_list", ()),
-    ("get_all", ()),
-    ("get_archived_count", ()),
-    ("delete", ("c1",)),
-    ("get_tags", ("c1",)),
-    ("export_chat_stats", ()),
-    ("chat_completion", ({"model": "m", "messages": [{"role": "user", "content": "x"}]},)),
-    ("chat_completion", ({"model": "m", "stream": True, "messages": []},)),
+CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
+    ("get", ("c1",), {}),
+    ("get_list", (), {}),
+    ("get_all", (), {}),
+    ("get_archived_count", (), {}),
+    ("delete", ("c1",), {}),
+    ("get_tags", ("c1",), {}),
+    ("export_chat_stats", (), {}),
+    ("chat_completion", ({"model": "m", "messages": [{"role": "user", "content": "x"}]},), {}),
+    ("chat_completion", ({"model": "m", "messages": []},), {"stream": True}),
 ]
 
 
@@ -193,9 +193,11 @@ def _consume(result: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "args"), CALLS, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CALLS)]
+    ("name", "args", "keywords"), CALLS, ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(CALLS)]
 )
-def test_any_answer_is_a_value_or_an_sdk_error(name: str, args: tuple[Any, ...]) -> None:
+def test_any_answer_is_a_value_or_an_sdk_error(
+    name: str, args: tuple[Any, ...], keywords: dict[str, Any]
+) -> None:
     answer: dict[str, Any] = {}
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -212,10 +214,10 @@ def test_any_answer_is_a_value_or_an_sdk_error(name: str, args: tuple[Any, ...])
 
     @PROFILE
     @given(status=STATUSES, body=BODIES, content_type=CONTENT_TYPES)
-    @counted(f"any answer: {name}{args and ' (stream)' if 'stream' in str(args) else ''}")
+    @counted(f"any answer: {name}{' (stream)' if keywords.get('stream') else ''}")
     def any_answer(status: int, body: bytes, content_type: str) -> None:
         answer.update(status=status, body=body, type=content_type)
         with contextlib.suppress(OpenWebUIError):
-            _consume(getattr(client, name)(*args))
+            _consume(getattr(client, name)(*args, **keywords))
 
     any_answer()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
 
@@ -125,7 +127,11 @@ TARGETS: list[tuple[str, tuple[Any, ...], Any]] = [
     ("mark_unread", ("c1",), {"chat_id": "c1", "folder_unread_counts": {}}),
     ("compact", ("c1",), {"ok": True, "compacted": False, "reason": None}),
     ("chat_completion", (COMPLETION_FORM,), COMPLETION),
-    ("chat_completion", (COMPLETION_FORM,), TASK_ANSWER),
+    (
+        "chat_completion:background",
+        ({**COMPLETION_FORM, "chat_id": "c", "session_id": "s"},),
+        TASK_ANSWER,
+    ),
     ("chat_completed", ({"model": "m", "messages": []},), {"messages": []}),
     (
         "resolve_tool_call",
@@ -163,6 +169,13 @@ def mutated(draw: st.DrawFn, valid: Any) -> Any:
     return data
 
 
+def _method(client: ChatsClient, name: str) -> Callable[..., Any]:
+    """The client method a target names; ``name:background`` calls it with background=True."""
+    method, _, flag = name.partition(":")
+    bound: Callable[..., Any] = getattr(client, method)
+    return functools.partial(bound, background=True) if flag == "background" else bound
+
+
 @pytest.mark.parametrize(("name", "args", "valid"), TARGETS, ids=[t[0] for t in TARGETS])
 def test_answers_parse_or_raise_validation_errors(
     name: str, args: tuple[Any, ...], valid: Any
@@ -170,7 +183,8 @@ def test_answers_parse_or_raise_validation_errors(
     holder = Holder()
     client = _client(holder)
     holder.payload = valid
-    getattr(client, name)(*args)  # the valid answer parses
+    method = _method(client, name)
+    method(*args)  # the valid answer parses
 
     @SETTINGS
     @given(payload=mutated(valid))
@@ -178,7 +192,7 @@ def test_answers_parse_or_raise_validation_errors(
     def check(payload: Any) -> None:
         holder.payload = payload
         with contextlib.suppress(APIResponseValidationError):
-            getattr(client, name)(*args)
+            method(*args)
 
     check()
 
@@ -193,7 +207,7 @@ def test_stream_events_parse_or_raise_validation_errors(payload: Any) -> None:
     client = ChatsClient(
         "https://h", "k", http_client=httpx.Client(transport=httpx.MockTransport(FakeServer(reply)))
     )
-    stream = client.chat_completion({**COMPLETION_FORM, "stream": True})
+    stream = client.chat_completion(COMPLETION_FORM, stream=True)
     try:
         with stream:
             list(stream)
@@ -210,7 +224,7 @@ async def test_stream_dropped_after_a_bare_break_is_closed_when_collected(
 ) -> None:
     chunk = {"id": "x", "choices": [{"index": 0, "delta": {"content": "a"}}]}
     client = harness.client(FakeServer(sse(chunk, chunk, chunk)))
-    stream = await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": True})
+    stream = await harness.call(client.chat_completion, COMPLETION_FORM, stream=True)
     if harness.is_async:
         async for _ in stream:
             break

@@ -37,7 +37,7 @@ async def test_ndjson_validation_error_has_a_status_code(harness: Harness) -> No
 
 async def test_sse_validation_error_has_status_code_and_route(harness: Harness) -> None:
     client = harness.client(FakeServer(sse({"id": "x", "choices": 5})))
-    stream = await harness.call(client.chat_completion, {**COMPLETION_FORM, "stream": True})
+    stream = await harness.call(client.chat_completion, COMPLETION_FORM, stream=True)
     with pytest.raises(APIResponseValidationError) as info:
         await harness.collect(stream)
     assert info.value.status_code == 200

@@ -53,7 +53,7 @@ class ChatAccessGrantsForm:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        access_grants = cast(list[Any], d.pop("access_grants"))
+        access_grants: list[Any] = d.pop("access_grants")
 
         def _parse_share_mode(data: object) -> Literal["continue"] | None | Unset:
             if data is None:

@@ -149,7 +149,7 @@ class ChatCompletionForm:
 
         tool_ids = cast(list[str], d.pop("tool_ids", UNSET))
 
-        files = cast(list[Any], d.pop("files", UNSET))
+        files: list[Any] | Unset = d.pop("files", UNSET)
 
         background_tasks = d.pop("background_tasks", UNSET)
 

@@ -205,7 +205,7 @@ class ChatResponse:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                tasks_type_0 = cast(list[Any], data)
+                tasks_type_0: list[Any] = data
 
                 return tasks_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

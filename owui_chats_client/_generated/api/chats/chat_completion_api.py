@@ -1,6 +1,7 @@
 """``POST /api/v1/chat/completions``: OpenAI-compatible path of `POST /api/chat/completions`.
 
-`build` turns the arguments into the parts of the request, `parse` reads the answer.
+`build` turns the arguments into the parts of the request; `parse_event`, `parse_answer` and
+`parse_task` read the events, the single answer and a background task's answer.
 """
 
 from collections.abc import Mapping
@@ -44,9 +45,9 @@ def build(
     return parts
 
 
-#: Reads the decoded JSON answer.
-parse = p.optional(
-    p.one_of(p.model(ChatCompletionResponse), p.model(ChatCompletionTaskResponse))
-)
 #: Reads one server-sent event.
 parse_event = p.event(ChatCompletionChunk)
+#: Reads a single answer (neither streamed nor a background task).
+parse_answer = p.model(ChatCompletionResponse)
+#: Reads the answer of a background task (``background=True``).
+parse_task = p.model(ChatCompletionTaskResponse)
