@@ -337,7 +337,7 @@ class _Sender:
     def _work(self) -> None:
         while True:
             with self._ready:
-                while not self._jobs and not self._closed:
+                while not self._jobs and not self._closed and self._error is None:
                     self._ready.wait()
                 if not self._jobs or self._error is not None:
                     return
