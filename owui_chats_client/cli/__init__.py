@@ -68,8 +68,8 @@ status 1), or stops the run with --strict.
 MIGRATE_HELP = f"""\
 Copy every chat of the caller on one server (--base-url, --api-key) to another
 (--to-base-url, --to-api-key, or $OPENWEBUI_TO_BASE_URL, $OPENWEBUI_TO_API_KEY), streamed:
-chats are read from GET /api/v1/chats/all and imported in batches as they arrive. Resumable
-like import: a rerun copies only what is missing.
+chats are read from GET /api/v1/chats/all and imported in batches, the next batch read while
+the last one is stored. Resumable like import: a rerun copies only what is missing.
 
 {AUTHOR_NOTE}
 """

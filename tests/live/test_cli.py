@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -430,6 +431,69 @@ def test_migrate_interrupted_then_rerun(
     run = cli("migrate", *source.args(), *to, "--batch-size", "4")
     assert run.code == 0, run.err
     assert "copied 5 chats" in run.err and "4 already there" in run.err
+    assert_copied(chats, destination.chats())
+
+
+# The command in a child process whose second import request is stored by the server, then its
+# answer is held back forever (the process is killed while waiting for it).
+HOLD_SECOND_ANSWER = """
+import sys, threading
+from owui_chats_client import ChatsClient
+from owui_chats_client.cli import main
+real, calls = ChatsClient.import_chats, []
+def held(self, form_data):
+    calls.append(1)
+    answer = real(self, form_data)
+    if len(calls) == 2:
+        print("test: batch 2 stored, its answer held", file=sys.stderr, flush=True)
+        threading.Event().wait()
+    return answer
+ChatsClient.import_chats = held
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_migrate_killed_while_a_batch_is_in_flight_and_the_next_is_read(
+    accounts: Callable[[Any], Account], seed: Any, second_server: Any, cli: Callable[..., Run]
+) -> None:
+    """Reading and storing overlap: kill the command when batch 2 is stored but not yet
+    confirmed and batch 3 is read from the source; the rerun copies each chat once."""
+    source = accounts(seed)
+    source.client.import_chats({"chats": [import_form(f"k{n}") for n in range(14)]})
+    chats = source.chats()
+    destination = accounts(second_server.seed)
+    to = ["--to-base-url", destination.base_url, "--to-api-key", destination.key]
+    args = ["migrate", *source.args(), *to, "--batch-size", "4"]
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_SECOND_ANSWER, *args, "--verbose"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    assert child.stderr is not None
+    # Without overlap batch 3 is never read while batch 2 waits: end the child then (a guard,
+    # not a wait: the cue comes as soon as the command reads on).
+    guard = threading.Timer(120, child.kill)
+    guard.start()
+    seen: list[str] = []
+    waiting = {"test: batch 2 stored", "read batch 3:"}
+    for line in child.stderr:
+        seen.append(line)
+        waiting = {start for start in waiting if not line.startswith(start)}
+        if not waiting:
+            child.send_signal(signal.SIGKILL)
+            break
+    guard.cancel()
+    child.wait(timeout=60)
+    child.stderr.close()
+    assert not waiting, f"batch 3 was not read while batch 2 was in flight: {''.join(seen)}"
+    assert child.returncode == -signal.SIGKILL, "".join(seen)
+    assert not any(line.startswith(("batch 2: imported", "batch 3: imported")) for line in seen)
+    assert len(destination.chats()) == 8  # batches 1 and 2; the third read, never sent
+
+    run = cli(*args)
+    assert run.code == 0, run.err
+    assert "copied 6 chats" in run.err and "8 already there" in run.err
     assert_copied(chats, destination.chats())
 
 
