@@ -7,29 +7,53 @@ Rows (``--only NAME[,NAME]`` runs some of them; ``--list`` shows them):
   import       5a-5d  ``import owui_chats_client`` / ``from owui_chats_client import ChatsClient``
                       in fresh processes, against its own dependencies alone and against
                       owui-client, each in a virtual environment without development tools
-  bulk         2-3    ``get_all_db`` / ``iter_all`` of many chats from a local Open WebUI: client
-                      CPU time, wall time, peak memory, and the same bodies replayed
+  bulk         2-3    ``get_all_db`` / ``iter_all`` of many chats from a local Open WebUI: the
+                      client's instructions on the bodies replayed, wall and CPU time, memory
   concurrency  4a-4b  ``get(id)`` calls, 20 in flight (async) and sequential (sync)
   cli          6a-6c  the ``owui-chats`` command: ``export`` of every chat to a file against raw
                       httpx streaming the same route to a file (time, peak memory growth), and
                       ``import`` of that file in batches against one request per chat
+  scale        8a-9d  (full runs only) ``owui-chats migrate`` between two local servers against
+                      the slower of ``export`` alone and ``import`` alone of the same chats (8a);
+                      ``owui-chats import`` against raw httpx posting the import route in batches
+                      of the best size found (8b); and how cost grows: ``export``, ``iter_all``,
+                      ``import`` and ``migrate`` at 500, 2,000, 8,000 and 20,000 chats, time per
+                      chat and peak memory (9a-9d), plotted to docs/assets/bench-growth.png
   send-message 7      ``send_message`` (echo model) against the same steps written by hand
-                      with raw httpx
+                      with raw httpx (7c-7d: through the PostgreSQL + Redis + nginx deployment)
 
-Method. Every ratio is paired: within a round the contenders run interleaved (the one that starts
-rotates from round to round), each round gives one ratio of a contender to its baseline measured
-in that same round, and the table shows the median of those ratios with their spread
-(``[min-max]`` over the rounds). A target is judged on the median ratio. A verdict holds only
-when it holds in each of three consecutive full runs: ``--runs 3`` prints every run's table and
-then a verdict table, where a row PASSes only if it passed in all three.
+Instruments (the table's ``instrument`` column says which measured a line):
+
+- ``instructions (callgrind)``: where the client's own cost is judged (rows 1 and 2), each
+  contender runs in a process of its own under ``valgrind --tool=callgrind`` against answers
+  replayed through ``httpx.MockTransport`` (row 2: the bodies the local server sent), and the
+  instructions between two marks are counted: 200 ``get_list`` calls, or one read of 2,000
+  chats, after a warm-up. The count leaves the interpreter's start-up out and does not move with
+  the machine's load (the same commit counts the same to about 0.1 %), so its verdict cannot
+  flip between runs. valgrind is installed with apt-get when missing and running as root.
+- ``wall``: elapsed time, where the server's time is the point (rows 3a, 4, 5, 6, 7, 8, 9).
+  Ratios are paired: within a round the contenders run interleaved (the one that starts rotates
+  from round to round), each round gives one ratio against the baseline measured in that same
+  round, and the table shows the median of those ratios with their spread (``[min-max]``). A wall
+  target is judged on that median only where it lies far outside the spread that runs of one
+  commit show; rows 4, 6a and 7, whose 5 % targets lie inside that noise on a shared two-core
+  machine, are shown as ``info``: the target and the spread, no pass or fail.
+- ``CPU`` (this process's CPU time, shown beside the counts), ``RSS`` (peak resident growth of a
+  fresh process) and ``tracemalloc``.
+
+A verdict holds only when it holds in each of three consecutive full runs: ``--runs 3`` prints
+every run's table and then a verdict table, where a row PASSes only if it passed in all three.
 
 Usage::
 
-    scripts/bench --runs 3      # the verdict: three full runs, about 14 minutes
+    scripts/bench --runs 3      # the verdict: three full runs
     scripts/bench               # one full run (targets shown, not a verdict)
-    scripts/bench --quick       # small sizes, a smoke test of the machinery (under a minute)
+    scripts/bench --quick       # small sizes, a smoke test of the machinery (a minute or two)
     scripts/bench --only import,per-call --runs 3
     scripts/bench --strict      # exit 1 unless every target PASSes
+
+A full run writes its tables to docs/assets/bench-results.md (``--only``: bench-results-NAMES.md)
+and, with the scale rows, the plot of time per chat against size to docs/assets/bench-growth.png.
 
 The import rows run in two virtual environments that the benchmark builds once and caches under
 ``$OWUI_CHATS_CLIENT_CACHE/bench`` (``~/.cache/owui-chats-client/bench``): this project installed
@@ -39,7 +63,10 @@ rich and click when they are installed, which would inflate every figure. ``--qu
 imports in the running interpreter instead.
 
 The live rows start their own Open WebUI (``scripts/localserver.py``) once for all runs, seed it
-through ``POST /api/v1/chats/import`` and delete the chats again at the end.
+through ``POST /api/v1/chats/import`` and delete the chats again at the end. The scale rows start
+two more: a source on a copy of a data directory seeded once with 30,500 chats (one user per
+size, about 4 minutes, cached under the same directory and reused by later runs) and an empty
+destination.
 
 Adding a row: write ``def my_row(bench: Bench) -> None`` that measures with `interleave` and
 reports with ``bench.report.timing(...)``, and register it with ``@row("name", "ids", "what")``
@@ -79,7 +106,13 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from localserver import CACHE_DIR, OPENWEBUI_VERSION, LocalServer, progress  # noqa: E402
+from localserver import (  # noqa: E402
+    CACHE_DIR,
+    OPENWEBUI_VERSION,
+    LocalServer,
+    add_user,
+    progress,
+)
 
 from owui_chats_client import AsyncChatsClient, ChatsClient  # noqa: E402
 
@@ -182,6 +215,10 @@ class Line:
     instrument: str = "wall"  # what measured it: see INSTRUMENTS
     #: The target is shown with the spread, never judged: it lies inside the row's noise.
     informational: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unit == "B" and self.instrument == "wall":
+            self.instrument = "RSS"
 
     @property
     def ratio(self) -> float | None:
@@ -328,13 +365,13 @@ def render(report: Report) -> str:
 
 def render_verdicts(reports: list[Report]) -> tuple[str, list[str]]:
     """The verdict table over several runs, and the targets that did not PASS in every one."""
-    keys: list[tuple[str, str]] = []
-    found: dict[tuple[str, str], list[Line | None]] = {}
+    keys: list[tuple[str, str, str]] = []
+    found: dict[tuple[str, str, str], list[Line | None]] = {}
     for index, report in enumerate(reports):
         for line in report.lines:
             if line.target is None:
                 continue
-            key = (line.row, line.contender)
+            key = (line.row, line.contender, line.what)
             if key not in found:
                 keys.append(key)
                 found[key] = [None] * len(reports)
@@ -548,12 +585,19 @@ def ensure_valgrind() -> str:
     return found
 
 
-def replay_transport(body: bytes, kind: str, asynchronous: bool) -> httpx.MockTransport:
-    """An answer of ``body`` in 64 KiB chunks, as a server streams it, for every request."""
+def replay_transport(
+    body: bytes, kind: str, asynchronous: bool, first: bytes | None = None
+) -> httpx.MockTransport:
+    """An answer of ``body`` in 64 KiB chunks, as a server streams it, for every request (with
+    ``first``, the first request is answered that instead: a short warm-up)."""
     piece = 1 << 16
     pieces = [body[at : at + piece] for at in range(0, len(body), piece)]
+    answered = itertools.count()
 
     def answer(request: httpx.Request) -> httpx.Response:
+        if first is not None and next(answered) == 0:
+            return httpx.Response(200, content=first, headers={"content-type": kind})
+
         async def apieces() -> AsyncIterator[bytes]:
             for one in pieces:
                 yield one
@@ -566,21 +610,18 @@ def replay_transport(body: bytes, kind: str, asynchronous: bool) -> httpx.MockTr
 
 def counted_work(variant: str, bodies: Path) -> Callable[[], object]:
     """What one contender of a counted row does once: ``list:NAME`` (row 1, one get_list call)
-    or ``db:NAME`` (row 2, one read of the replayed GET /api/v1/chats/all/db answer)."""
+    or ``db:NAME`` (row 2, one read of the replayed GET /api/v1/chats/all/db answer); NAME is
+    raw, facade (sync), araw, afacade or owui (async)."""
     kind, name = variant.split(":")
     asynchronous = name in {"araw", "afacade", "owui"}
     url = f"{MOCK_BASE}/api/v1/chats/{'list' if kind == 'list' else 'all/db'}"
     if kind == "list":
         body, mime = titles_body(TITLES), "application/json"
         transport = replay_transport(body, mime, asynchronous)
-    elif name == "stream":
-        transport = replay_transport(
-            (bodies / "all.ndjson").read_bytes(), "application/x-ndjson", False
-        )
-    else:
-        transport = replay_transport(
-            (bodies / "db.json").read_bytes(), "application/json", asynchronous
-        )
+    else:  # the warm-up reads a few chats only: the path is the same, callgrind's time shorter
+        whole = (bodies / "db.json").read_bytes()
+        few = json.dumps(json.loads(whole)[:5]).encode()
+        transport = replay_transport(whole, "application/json", asynchronous, few)
     # The same query and headers that the facade sends for get_list.
     params = (
         {
@@ -603,13 +644,6 @@ def counted_work(variant: str, bodies: Path) -> Callable[[], object]:
             http_client=httpx.Client(transport=transport),
             server_version=MOCK_RELEASE,
         )
-        if name == "stream":
-
-            def stream_count() -> int:
-                with facade.iter_all() as chats:
-                    return sum(1 for _ in chats)
-
-            return stream_count
         return facade.get_list if kind == "list" else facade.get_all_db
     loop = asyncio.new_event_loop()
     call: Callable[[], Awaitable[object]]
@@ -640,13 +674,12 @@ def count_child(variant: str, calls: int, bodies: str) -> int:
     """The process that callgrind counts (``bench.py --count-child VARIANT CALLS DIR``)."""
     work = counted_work(variant, Path(bodies))
     first = work()  # the warm-up, and a check of the answer
-    expected = first if isinstance(first, int) else len(first)  # type: ignore[arg-type]
     gc.collect()
     os.getppid()  # callgrind dumps here: start-up, imports and warm-up end
     for _ in range(calls):
-        work()
+        last = work()
     os.getppid()  # and here: the measured calls end
-    print(json.dumps({"items": expected}))
+    print(json.dumps({"items": [len(first), len(last)]}))  # type: ignore[arg-type]
     return 0
 
 
@@ -1145,18 +1178,17 @@ def row_bulk(
         loop.close()
         facade.close()
         raw.close()
-    row_counted_bulk(report, quick, db_body, lines_body, count)
+    if quick:  # a count of 2,000 chats takes minutes under callgrind; row 1 counts in --quick
+        log("row 2: instructions not counted in quick mode")
+    else:
+        row_counted_bulk(report, db_body, lines_body, count)
     row_replay(report, sizes, db_body, lines_body, count)
 
 
-def row_counted_bulk(
-    report: Report, quick: bool, db_body: bytes, lines_body: bytes, count: int
-) -> None:
-    """Rows 2a-2c judged, and 3a shown: instructions of one read of the bodies the server sent,
+def row_counted_bulk(report: Report, db_body: bytes, lines_body: bytes, count: int) -> None:
+    """Rows 2a-2c judged: instructions of one read of the bodies the server sent,
     replayed through MockTransport, each contender counted alone."""
-    variants = ["db:raw", "db:facade"]
-    if not quick:
-        variants += ["db:araw", "db:afacade", "db:owui", "db:stream"]
+    variants = ["db:raw", "db:facade", "db:araw", "db:afacade", "db:owui"]
     log(f"row 2: instructions of reading {count} chats (callgrind), {len(variants)} processes")
     with tempfile.TemporaryDirectory(prefix="owui-bench-bodies-") as bodies:
         Path(bodies, "db.json").write_bytes(db_body)
@@ -1178,8 +1210,6 @@ def row_counted_bulk(
         ],
         note,
     )
-    if quick:
-        return
     what = f"get_all_db, {count} chats, async, one read"
     add_counted(
         report,
@@ -1202,17 +1232,6 @@ def row_counted_bulk(
             ("db:owui", "owui-client 11.0.0 (async)", "", "", None),
             ("db:afacade", "facade AsyncChatsClient", "db:owui", "owui-client", ("<", 1.00)),
             ("db:facade", "facade ChatsClient", "db:owui", "owui-client", None),
-        ],
-    )
-    what = f"iter_all vs get_all_db, {count} chats, one read"
-    add_counted(
-        report,
-        "3a",
-        what,
-        counts,
-        [
-            ("db:facade", "facade ChatsClient.get_all_db", "", "", None),
-            ("db:stream", "facade ChatsClient.iter_all", "db:facade", "get_all_db", None),
         ],
     )
 
@@ -1310,7 +1329,9 @@ def row_memory(
     )
     peak = {name: statistics.median(values) for name, values in traced.items()}
     what = "peak traced growth (tracemalloc)"
-    report.add(Line("3c", what, "facade ChatsClient.get_all_db", peak["facade"], "B"))
+    line = Line("3c", what, "facade ChatsClient.get_all_db", peak["facade"], "B")
+    line.instrument = "tracemalloc"
+    report.add(line)
     report.add(
         Line(
             "3c",
@@ -1320,6 +1341,7 @@ def row_memory(
             "B",
             "get_all_db",
             paired_ratios(traced, "stream", "facade"),
+            instrument="tracemalloc",
             note="every Python-heap allocation in this process, byte-exact, allocator reuse "
             "aside; orjson's whole reserved buffer counts here",
         )
@@ -1333,6 +1355,7 @@ def row_memory(
             "B",
             "get_all_db",
             paired_ratios(traced, "raw", "facade"),
+            instrument="tracemalloc",
         )
     )
 
@@ -1673,22 +1696,25 @@ def row_import(bench: Bench) -> None:
         row_id: str, what: str, kind: str, base: str, label: str, name: str, **extra: Any
     ) -> None:
         unit = "s" if kind == "time" else "B"
+        instrument = "wall" if kind == "time" else "tracemalloc"
         base_values, values = samples[(kind, base)], samples[(kind, name)]
         if row_id not in {line.row for line in report.lines}:
-            report.add(Line(row_id, what, label, statistics.median(base_values), unit))
+            line = Line(row_id, what, label, statistics.median(base_values), unit)
+            line.instrument = instrument
+            report.add(line)
         ratios = [a / b for a, b in zip(values, base_values, strict=True)]
-        report.add(
-            Line(
-                row_id,
-                what,
-                extra.pop("contender"),
-                statistics.median(values),
-                unit,
-                extra.pop("vs"),
-                ratios,
-                **extra,
-            )
+        line = Line(
+            row_id,
+            what,
+            extra.pop("contender"),
+            statistics.median(values),
+            unit,
+            extra.pop("vs"),
+            ratios,
+            **extra,
         )
+        line.instrument = instrument
+        report.add(line)
 
     add(
         "5a",
@@ -1812,6 +1838,8 @@ class Bench:
     report: Report
     quick: bool
     live_server: Live | None
+    scale: Scale | None = None
+    growths: list[Growth] = field(default_factory=list)  # row 9 of each run so far
 
     def live(self) -> LiveData:
         assert self.live_server is not None, "a row that uses the server must be live=True"
@@ -1931,8 +1959,6 @@ def to_new_file(path: Path, work: Callable[[], object]) -> Batch:
 
 
 def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
-    from localserver import add_user
-
     from owui_chats_client.cli import main
     from owui_chats_client.cli._sources import Item, from_openwebui
 
@@ -2125,6 +2151,461 @@ def row_cli(report: Report, sizes: Sizes, seed: Any, count: int) -> None:
 def cli(bench: Bench) -> None:
     data = bench.live()
     row_cli(bench.report, bench.sizes, data.seed, data.count)
+
+
+# -- rows 8 and 9: migrate, import batching, how cost grows with the number of chats ---------
+
+#: The sizes of the growth series (row 9); each has its own user in one cached data directory.
+GROWTH_SIZES = (500, 2000, 8000, 20000)
+#: Row 8: the size migrated and imported, and the batch sizes tried for raw httpx.
+SCALE_CHATS = 2000
+BATCH_SIZES = (10, 25, 50, 100, 200, 500)
+SCALE_ROUNDS = 3
+GROWTH_DATA = 1  # bump when the seeded data changes: a new cache directory is seeded
+
+# A child process runs one operation of the command (or iter_all, or raw httpx posting the
+# import route in batches) from after its imports, and reports its wall time and how far it raised
+# its peak resident size above the size it started from.
+SCALE_CHILD = (
+    PEAK_PRELUDE
+    + """\
+import json, os, sys, time
+how, args = sys.argv[1], sys.argv[2:]
+count = None
+if how == "iter_all":
+    from owui_chats_client import ChatsClient
+    client = ChatsClient()  # OPENWEBUI_BASE_URL, OPENWEBUI_API_KEY
+elif how == "raw_import":
+    import httpx
+    http = httpx.Client(timeout=600.0)
+    url, key, path, size = args[0] + "/api/v1/chats/import", args[1], args[2], int(args[3])
+    headers = {"Authorization": f"Bearer {key}"}
+    keep = ("chat", "meta", "pinned", "archived", "folder_id", "created_at", "updated_at")
+else:
+    from owui_chats_client.cli import main
+before = reset_peak()
+start = time.perf_counter()
+if how == "iter_all":
+    with client.iter_all() as chats:
+        count = sum(1 for _ in chats)
+elif how == "raw_import":
+    count, forms = 0, []
+    def post():
+        response = http.post(url, json={"chats": forms}, headers=headers)
+        response.raise_for_status()
+        return len(response.json())
+    with open(path, "rb") as lines:
+        for line in lines:
+            chat = json.loads(line)
+            forms.append({name: chat.get(name) for name in keep})
+            if len(forms) == size:
+                count += post()
+                forms = []
+    if forms:
+        count += post()
+else:
+    assert main(args) == 0, args
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "grew": peak_growth(before), "count": count}))
+"""
+)
+
+
+@dataclass
+class Sample:
+    seconds: float
+    grew: float
+
+
+class Scale:
+    """Two more local servers for rows 8-9: the source, on a copy of a data directory seeded once
+    (cached under ``CACHE_DIR/bench``) with one user per size of the growth series, and an empty
+    destination; started once for every run."""
+
+    def __init__(self, sizes: tuple[int, ...]) -> None:
+        self.sizes = sizes
+        self.work = Path(tempfile.mkdtemp(prefix="owui-bench-scale-"))
+        self.source: LocalServer | None = None
+        self.destination: LocalServer | None = None
+        self.users: dict[int, str] = {}  # size -> that user's API key on the source
+        self.seeding = ""
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
+
+    def cached(self) -> Path:
+        key = "-".join(str(size) for size in self.sizes)
+        root = CACHE_DIR / "bench" / f"growth-{OPENWEBUI_VERSION}-{GROWTH_DATA}-{key}"
+        if (root / "users.json").exists():
+            return root
+        shutil.rmtree(root, ignore_errors=True)
+        partial = Path(tempfile.mkdtemp(prefix="owui-bench-seeding-"))
+        total = sum(self.sizes)
+        log(f"rows 8-9: seeding {total} chats once into {root} (reused by later runs)")
+        started = time.perf_counter()
+        users: dict[str, str] = {}
+        with LocalServer(data_dir=partial / "data") as server:
+            assert server.seed is not None
+            for size in self.sizes:
+                user = add_user(server.base_url, server.seed.admin_token, name=f"Growth {size}")
+                with httpx.Client(
+                    base_url=server.base_url,
+                    timeout=600.0,
+                    headers={"Authorization": f"Bearer {user['api_key']}"},
+                ) as seeder:
+                    seed_chats(seeder, size, False)
+                users[str(size)] = user["api_key"]
+        took = time.perf_counter() - started
+        (partial / "users.json").write_text(json.dumps({"users": users, "seconds": took}))
+        root.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(partial), root)
+        log(f"rows 8-9: seeded {total} chats in {took:.0f}s (server start included)")
+        return root
+
+    def start(self) -> None:
+        if self.source is not None:
+            return
+        root = self.cached()
+        meta = json.loads((root / "users.json").read_text())
+        self.users = {int(size): key for size, key in meta["users"].items()}
+        self.seeding = f"seeded once in {meta['seconds']:.0f}s, cached in {root}"
+        data = self.work / "source"
+        started = time.perf_counter()
+        shutil.copytree(root / "data", data)
+        log(f"rows 8-9: data directory copied in {time.perf_counter() - started:.1f}s")
+        self.source, self.destination = LocalServer(data_dir=data), LocalServer()
+        # The threads that start the servers live until `stop`: a server is its starting
+        # thread's child (PR_SET_PDEATHSIG), and ends when that thread does.
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
+        for started in [self._pool.submit(s.__enter__) for s in (self.source, self.destination)]:
+            started.result()
+
+    def stop(self) -> None:
+        for server in (self.source, self.destination):
+            if server is not None:
+                server.__exit__(None, None, None)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    @property
+    def source_url(self) -> str:
+        assert self.source is not None
+        return self.source.base_url
+
+    @property
+    def destination_url(self) -> str:
+        assert self.destination is not None
+        return self.destination.base_url
+
+    def fresh_user(self) -> str:
+        """A new user on the destination, its API key."""
+        assert self.destination is not None and self.destination.seed is not None
+        return add_user(self.destination_url, self.destination.seed.admin_token, name="Bench")[
+            "api_key"
+        ]
+
+    def run(self, how: str, args: list[str], key: str = "", expect: int | None = None) -> Sample:
+        env = {**os.environ, "OPENWEBUI_BASE_URL": self.source_url, "OPENWEBUI_API_KEY": key}
+        done = subprocess.run(
+            [sys.executable, "-c", SCALE_CHILD, how, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"{how} child failed:\n{done.stderr[-3000:]}")
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        if expect is not None and result["count"] is not None:
+            assert result["count"] == expect, (how, result, expect)
+        return Sample(float(result["seconds"]), float(result["grew"]))
+
+    def export(self, size: int) -> tuple[Sample, Path]:
+        path = self.work / f"export-{size}.ndjson"
+        path.unlink(missing_ok=True)
+        sample = self.run("export", ["export", "-o", str(path), "--quiet"], self.users[size])
+        lines = path.read_bytes().count(b"\n")
+        assert lines == size, (lines, size)
+        return sample, path
+
+    def iter_all(self, size: int) -> Sample:
+        return self.run("iter_all", [], self.users[size], expect=size)
+
+    def into_destination(self, size: int, work: Callable[[str], Sample]) -> Sample:
+        """``work`` into a fresh user of the destination; its chats are checked and deleted."""
+        key = self.fresh_user()
+        sample = work(key)
+        headers = {"Authorization": f"Bearer {key}"}
+        url = f"{self.destination_url}/api/v1/chats/all"
+        with httpx.Client(timeout=600.0) as http:
+            with http.stream("GET", url, headers=headers) as response:
+                response.raise_for_status()
+                lines = sum(chunk.count(b"\n") for chunk in response.iter_bytes())
+            assert lines == size, (lines, size)
+            http.delete(f"{self.destination_url}/api/v1/chats/", headers=headers).raise_for_status()
+        return sample
+
+    def cli_import(self, size: int, path: Path) -> Sample:
+        def work(key: str) -> Sample:
+            args = ["import", str(path), "--base-url", self.destination_url, "--api-key", key]
+            return self.run("import", [*args, "--quiet"])
+
+        return self.into_destination(size, work)
+
+    def raw_import(self, size: int, path: Path, batch: int) -> Sample:
+        def work(key: str) -> Sample:
+            args = [self.destination_url, key, str(path), str(batch)]
+            return self.run("raw_import", args, expect=size)
+
+        return self.into_destination(size, work)
+
+    def migrate(self, size: int) -> Sample:
+        def work(key: str) -> Sample:
+            args = ["migrate", "--to-base-url", self.destination_url, "--to-api-key", key]
+            return self.run("migrate", [*args, "--quiet"], self.users[size])
+
+        return self.into_destination(size, work)
+
+
+def rotated(round_index: int, steps: list[tuple[str, Callable[[], Sample]]]) -> dict[str, Sample]:
+    """The steps of one round, the one that starts rotating from round to round."""
+    start = round_index % len(steps)
+    return {name: step() for name, step in steps[start:] + steps[:start]}
+
+
+def row_migrate(report: Report, scale: Scale, rounds: int) -> None:
+    size = SCALE_CHATS if SCALE_CHATS in scale.sizes else min(scale.sizes)
+    log(f"row 8a: migrate of {size} chats vs export alone and import alone, {rounds} rounds")
+    _, path = scale.export(size)  # the file that import alone reads
+    samples: dict[str, list[float]] = {"export": [], "import": [], "migrate": [], "slower": []}
+    for index in range(rounds):
+        got = rotated(
+            index,
+            [
+                ("export", lambda: scale.export(size)[0]),
+                ("import", lambda: scale.cli_import(size, path)),
+                ("migrate", lambda: scale.migrate(size)),
+            ],
+        )
+        for name, sample in got.items():
+            samples[name].append(sample.seconds)
+        samples["slower"].append(max(got["export"].seconds, got["import"].seconds))
+    what = f"migrate of {size} chats between two local servers"
+    report.timing("8a", what, "owui-chats export alone (to a file)", samples, "export")
+    report.timing("8a", what, "owui-chats import alone (that file)", samples, "import")
+    report.timing("8a", what, "the slower of the two, each round", samples, "slower")
+    report.timing(
+        "8a",
+        what,
+        "owui-chats migrate",
+        samples,
+        "migrate",
+        "slower",
+        "slower of export, import",
+        ("<=", 1.15),
+        note="each round: export to a file, import of that file into a fresh user of the "
+        "destination, and migrate into another fresh user, in rotating order, each a fresh "
+        "process timed from after its imports; the ratio is migrate over the slower of the "
+        "other two of the same round: reads and writes overlapped would bring it near 1",
+    )
+
+
+def row_import_batches(report: Report, scale: Scale, rounds: int) -> None:
+    size = SCALE_CHATS if SCALE_CHATS in scale.sizes else min(scale.sizes)
+    _, path = scale.export(size)
+    log(f"row 8b: raw httpx import of {size} chats in batches of {BATCH_SIZES}")
+    tried = {batch: scale.raw_import(size, path, batch).seconds for batch in BATCH_SIZES}
+    best = min(tried, key=lambda batch: tried[batch])
+    log(f"row 8b: best batch size {best}; owui-chats import vs raw httpx, {rounds} rounds")
+    samples: dict[str, list[float]] = {"raw": [], "cli": []}
+    for index in range(rounds):
+        got = rotated(
+            index,
+            [
+                ("raw", lambda: scale.raw_import(size, path, best)),
+                ("cli", lambda: scale.cli_import(size, path)),
+            ],
+        )
+        for name, sample in got.items():
+            samples[name].append(sample.seconds)
+    what = f"import of {size} chats, raw batch sizes tried once"
+    for batch, seconds in tried.items():
+        report.add(Line("8b", what, f"raw httpx, batches of {batch}", seconds, "s"))
+    what = f"import of {size} chats vs the best raw batch size"
+    report.timing("8b", what, f"raw httpx, batches of {best} (the best)", samples, "raw")
+    report.timing(
+        "8b",
+        what,
+        "owui-chats import",
+        samples,
+        "cli",
+        "raw",
+        f"raw, batches of {best}",
+        ("<=", 1.10),
+        note="raw httpx reads the export line by line and posts the same chats to POST "
+        "/api/v1/chats/import in batches of the size that was fastest above; both into fresh "
+        "users of the destination, fresh processes, rotating order",
+    )
+
+
+@dataclass
+class Growth:
+    """Row 9 of one run: per operation, each size's time per chat and peak RSS growth."""
+
+    per_chat: dict[str, dict[int, float]] = field(default_factory=dict)
+    grew: dict[str, dict[int, float]] = field(default_factory=dict)
+
+
+GROWTH_ROWS = {"export": "9a", "iter_all": "9b", "import": "9c", "migrate": "9d"}
+
+
+def row_growth(report: Report, scale: Scale) -> Growth:
+    growth = Growth()
+    for how in GROWTH_ROWS:
+        growth.per_chat[how], growth.grew[how] = {}, {}
+    for size in scale.sizes:
+        log(f"row 9: {size} chats: export, iter_all, import, migrate")
+        exported, path = scale.export(size)
+        got = {
+            "export": exported,
+            "iter_all": scale.iter_all(size),
+            "import": scale.cli_import(size, path),
+            "migrate": scale.migrate(size),
+        }
+        path.unlink()
+        for how, sample in got.items():
+            growth.per_chat[how][size] = sample.seconds / size
+            growth.grew[how][size] = sample.grew
+    small, large = min(scale.sizes), max(scale.sizes)
+    names = {
+        "export": "owui-chats export",
+        "iter_all": "ChatsClient.iter_all",
+        "import": "owui-chats import",
+        "migrate": "owui-chats migrate",
+    }
+    for how, row_id in GROWTH_ROWS.items():
+        per_chat, grew = growth.per_chat[how], growth.grew[how]
+        what = f"{names[how]}, time per chat and peak RSS growth by size"
+        for size in scale.sizes:
+            report.add(
+                Line(
+                    row_id,
+                    what,
+                    f"{size} chats (peak RSS growth {fmt(grew[size], 'B')})",
+                    per_chat[size],
+                    "s/chat",
+                )
+            )
+        slowest, fastest = max(per_chat.values()), min(per_chat.values())
+        report.add(
+            Line(
+                row_id,
+                f"{names[how]}, linear: largest / smallest time per chat",
+                f"{names[how]}",
+                slowest,
+                "s/chat",
+                "smallest",
+                [slowest / fastest],
+                ("<=", 1.30),
+            )
+        )
+        report.add(
+            Line(
+                row_id,
+                f"{names[how]}, flat memory: peak RSS growth at {large} / at {small}",
+                f"{names[how]}",
+                grew[large],
+                "B",
+                f"at {small}",
+                [grew[large] / max(grew[small], 1.0)],
+                ("<=", 1.50),
+                instrument="RSS",
+            )
+        )
+    report.facts.append(
+        f"rows 8-9: a source server with {', '.join(map(str, scale.sizes))} chats (one user each; "
+        f"{scale.seeding}) and an empty destination server; every operation a fresh process"
+    )
+    return growth
+
+
+@row(
+    "scale",
+    "8a-9d",
+    "migrate vs export and import; import vs raw httpx batches; growth to 20,000 chats (full only)",
+)
+def scale_rows(bench: Bench) -> None:
+    if bench.quick or bench.scale is None:
+        log("rows 8-9: skipped in quick mode (two more servers and 30,500 seeded chats)")
+        return
+    bench.scale.start()
+    row_migrate(bench.report, bench.scale, SCALE_ROUNDS)
+    row_import_batches(bench.report, bench.scale, SCALE_ROUNDS)
+    bench.growths.append(row_growth(bench.report, bench.scale))
+
+
+ASSETS = ROOT / "docs" / "assets"
+
+
+def write_results(name: str, text: str, growths: list[Growth], sizes: tuple[int, ...]) -> None:
+    """The tables as markdown (docs/assets/NAME.md) and, with row 9, the plot of time per chat
+    against size (docs/assets/bench-growth.png)."""
+    ASSETS.mkdir(parents=True, exist_ok=True)
+    lines = [text]
+    if growths:
+        head = ("operation", *(f"{size} chats" for size in sizes), "largest / smallest")
+        cells = []
+        for how in GROWTH_ROWS:
+            per_size = [statistics.median(g.per_chat[how][size] for g in growths) for size in sizes]
+            grew = [statistics.median(g.grew[how][size] for g in growths) for size in sizes]
+            shown = [
+                f"{t * 1e3:.3f} ms, {fmt(m, 'B')}" for t, m in zip(per_size, grew, strict=True)
+            ]
+            cells.append((how, *shown, f"{max(per_size) / min(per_size):.2f}x"))
+        lines += [
+            "",
+            f"growth (row 9): time per chat and peak RSS growth, median over {len(growths)} run(s)",
+            "",
+            *table(head, cells, ["" for _ in cells]),
+            "",
+            "![time per chat against the number of chats](bench-growth.png)",
+        ]
+        plot_growth(growths, sizes, ASSETS / "bench-growth.png")
+    body = "\n".join(lines)
+    (ASSETS / f"{name}.md").write_text(
+        "<!-- written by scripts/bench (full runs); do not edit -->\n\n```\n"
+        + body.replace("\n![", "\n```\n\n![", 1)
+        + ("\n" if growths else "\n```\n")
+    )
+    log(f"wrote {ASSETS / name}.md" + (" and bench-growth.png" if growths else ""))
+
+
+def plot_growth(growths: list[Growth], sizes: tuple[int, ...], path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot
+    except ImportError:
+        log("matplotlib is missing (pip install -e '.[bench]'): no plot written")
+        return
+    figure, axes = pyplot.subplots(figsize=(7, 4.2), dpi=120)
+    for how in GROWTH_ROWS:
+        runs = [[g.per_chat[how][size] * 1e3 for size in sizes] for g in growths]
+        middle = [statistics.median(values) for values in zip(*runs, strict=True)]
+        low = [m - min(v) for m, v in zip(middle, zip(*runs, strict=True), strict=True)]
+        high = [max(v) - m for m, v in zip(middle, zip(*runs, strict=True), strict=True)]
+        axes.errorbar(sizes, middle, yerr=[low, high], marker="o", capsize=3, label=how)
+    axes.set_xscale("log")
+    axes.set_xticks(list(sizes), [f"{size:,}" for size in sizes])
+    axes.set_ylim(bottom=0)
+    axes.set_xlabel("chats")
+    axes.set_ylabel("time per chat (ms)")
+    axes.set_title(f"owui-chats-client against a local Open WebUI {OPENWEBUI_VERSION}")
+    axes.grid(True, alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path)
+    pyplot.close(figure)
 
 
 # -- row 7: conversations ------------------------------------------------------------------------
@@ -2463,6 +2944,11 @@ def main(argv: list[str] | None = None) -> int:
         help="give the seeded messages a role; Open WebUI then also writes every message to its "
         "chat_message table, one commit each (tens of ms per chat of seeding time)",
     )
+    parser.add_argument(
+        "--growth-sizes",
+        default=",".join(map(str, GROWTH_SIZES)),
+        help=argparse.SUPPRESS,  # other sizes for rows 8-9 (each seeded once and cached)
+    )
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on the way out
     if args.list:
@@ -2491,10 +2977,16 @@ def main(argv: list[str] | None = None) -> int:
         if any(spec.live for spec in chosen)
         else None
     )
+    scale = (
+        Scale(tuple(int(n) for n in args.growth_sizes.split(",")))
+        if not args.quick and any(spec.name == "scale" for spec in chosen)
+        else None
+    )
+    growths: list[Growth] = []
     reports: list[Report] = []
     try:
-        if live is not None and args.quick:
-            live.start()  # overlaps the rows that need no server
+        if live is not None:
+            live.start()  # overlaps the rows that need no server (their counts, --quick)
         for number in range(1, args.runs + 1):
             report = Report(judged=not args.quick)
             report.facts.append(
@@ -2502,11 +2994,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{platform.system()}, load average {os.getloadavg()[0]:.1f} at start; {versions()}"
             )
             run_started = time.perf_counter()
-            bench = Bench(sizes, report, args.quick, live)
+            bench = Bench(sizes, report, args.quick, live, scale, growths)
             for spec in chosen:
                 log(f"run {number}/{args.runs}: {spec.name}")
                 spec.run(bench)
-            report.lines.sort(key=lambda line: line.row)
+            # each row's judged count first, then the times and memory shown beside it
+            report.lines.sort(key=lambda line: (line.row, not line.instrument.startswith("instr")))
             report.facts.append(
                 f"run {number} of {args.runs}, {'quick' if args.quick else 'full'} mode, "
                 f"{time.perf_counter() - run_started:.0f}s. median: over rounds; ratio: median "
@@ -2519,6 +3012,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if live is not None:
             live.stop()
+        if scale is not None:
+            scale.stop()
     if args.quick:
         print("\nquick mode: a smoke test of the benchmark; targets are not judged")
         return 0
@@ -2532,6 +3027,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nnot PASS in every run: {', '.join(missed)}")
     if len(reports) < RUNS_FOR_A_VERDICT:
         print(f"\nno verdict: {len(reports)} run(s); use --runs {RUNS_FOR_A_VERDICT}")
+    sizes_run = scale.sizes if scale is not None else ()
+    name = "bench-results" + ("-" + "-".join(spec.name for spec in chosen) if only else "")
+    write_results(name, f"{render(reports[-1])}\n\n{verdicts}", growths, sizes_run)
     return 1 if args.strict and (missed or len(reports) < RUNS_FOR_A_VERDICT) else 0
 
 
