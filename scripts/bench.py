@@ -141,7 +141,8 @@ NOISE_NOTE = (
 INSTRUMENTS = (
     "instruments: 'instructions (callgrind)' counts the instructions one process executes in the "
     "measured region (valgrind --tool=callgrind, bodies replayed through httpx.MockTransport): "
-    "the same count on every run, so its verdict cannot flip with the machine's load; 'wall' is "
+    "the same count on every run (so later runs of one invocation reuse the first run's counts; "
+    "--recount counts again), and its verdict cannot flip with the machine's load; 'wall' is "
     "elapsed time, judged on the median of paired ratios only where the target is far outside "
     "the spread, and otherwise shown as 'info' (target inside the noise: no pass or fail); 'CPU' "
     "is this process's CPU time, shown; 'RSS' and 'tracemalloc' measure memory"
@@ -235,6 +236,8 @@ class Line:
         return "PASS" if ok else "FAIL"
 
     def shown_ratio(self) -> str:
+        if self.baseline == "-":  # a figure shown on its own: no baseline, no ratio
+            return ""
         if self.ratio is None or self.ratios is None:
             return "baseline"
         return f"{self.ratio:.3f}x vs {self.baseline} {spread(self.ratios)}".rstrip()
@@ -717,14 +720,29 @@ def count_instructions(
     raise RuntimeError(f"callgrind of {variant}: no totals in {dumps[1]}")
 
 
+#: Counts made in this invocation, by (variants, calls, bodies' digest): a count does not move
+#: from run to run (the same commit counts the same to about 0.1 %), so with ``--runs N`` the
+#: later runs reuse the first run's counts unless ``--recount`` is given.
+COUNTED: dict[tuple[tuple[str, ...], int, str], dict[str, float]] = {}
+RECOUNT = False
+
+
 def count_all(variants: list[str], calls: int, bodies: Path) -> dict[str, float]:
     """Instructions per call of each variant, two processes at a time (the count does not depend
     on the load, so they may share the cores)."""
+    digest = hashlib.sha256()
+    for path in sorted(bodies.glob("*.json*")) if bodies != ROOT else []:
+        digest.update(path.read_bytes())
+    key = (tuple(variants), calls, digest.hexdigest())
+    if key in COUNTED and not RECOUNT:
+        log(f"counts of {', '.join(variants)}: made earlier in this invocation, reused")
+        return COUNTED[key]
     valgrind = ensure_valgrind()
     started = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = {v: pool.submit(count_instructions, valgrind, v, calls, bodies) for v in variants}
         counts = {variant: future.result()[0] for variant, future in futures.items()}
+    COUNTED[key] = counts
     log(
         f"counted {len(variants)} contenders under callgrind "
         f"in {time.perf_counter() - started:.0f}s"
@@ -795,12 +813,24 @@ def per_call(bench: Bench) -> None:
     row_overhead(bench.report, bench.sizes)
 
 
+def smoke_count(variants: list[str], bodies: Path) -> None:
+    """--quick: the processes that callgrind would count, run once each without it (under
+    callgrind each takes from half a minute to minutes on a loaded two-core machine)."""
+    for variant in variants:
+        command = [sys.executable, str(Path(__file__).resolve()), "--count-child", variant, "2"]
+        done = subprocess.run([*command, str(bodies)], capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"count child {variant} failed:\n{done.stderr[-3000:]}")
+    log(f"quick mode: {len(variants)} count processes run without callgrind (nothing counted)")
+
+
 def row_counted_calls(report: Report, quick: bool) -> None:
     """Rows 1a-1b judged: instructions per get_list call, each contender counted alone."""
-    calls = COUNT_CALLS // 4 if quick else COUNT_CALLS
-    variants = ["list:raw", "list:facade"] + (
-        [] if quick else ["list:araw", "list:afacade", "list:owui"]
-    )
+    calls = COUNT_CALLS
+    variants = ["list:raw", "list:facade", "list:araw", "list:afacade", "list:owui"]
+    if quick:
+        smoke_count(variants, ROOT)
+        return
     log(
         f"row 1: instructions of {calls} get_list calls per contender (callgrind), "
         f"{len(variants)} processes"
@@ -817,8 +847,6 @@ def row_counted_calls(report: Report, quick: bool) -> None:
             ("list:facade", "facade ChatsClient", "list:raw", "raw", ("<=", 1.05)),
         ],
     )
-    if quick:
-        return
     what = f"get_list, {TITLES} titles, async, per call"
     add_counted(
         report,
@@ -1178,14 +1206,13 @@ def row_bulk(
         loop.close()
         facade.close()
         raw.close()
-    if quick:  # a count of 2,000 chats takes minutes under callgrind; row 1 counts in --quick
-        log("row 2: instructions not counted in quick mode")
-    else:
-        row_counted_bulk(report, db_body, lines_body, count)
+    row_counted_bulk(report, db_body, lines_body, count, quick)
     row_replay(report, sizes, db_body, lines_body, count)
 
 
-def row_counted_bulk(report: Report, db_body: bytes, lines_body: bytes, count: int) -> None:
+def row_counted_bulk(
+    report: Report, db_body: bytes, lines_body: bytes, count: int, quick: bool
+) -> None:
     """Rows 2a-2c judged: instructions of one read of the bodies the server sent,
     replayed through MockTransport, each contender counted alone."""
     variants = ["db:raw", "db:facade", "db:araw", "db:afacade", "db:owui"]
@@ -1193,6 +1220,9 @@ def row_counted_bulk(report: Report, db_body: bytes, lines_body: bytes, count: i
     with tempfile.TemporaryDirectory(prefix="owui-bench-bodies-") as bodies:
         Path(bodies, "db.json").write_bytes(db_body)
         Path(bodies, "all.ndjson").write_bytes(lines_body)
+        if quick:
+            smoke_count(variants, Path(bodies))
+            return
         counts = count_all(variants, COUNT_PARSES, Path(bodies))
     note = (
         "the body the server sent for GET /api/v1/chats/all/db, replayed in 64 KiB chunks "
@@ -2429,7 +2459,7 @@ def row_import_batches(report: Report, scale: Scale, rounds: int) -> None:
             samples[name].append(sample.seconds)
     what = f"import of {size} chats, raw batch sizes tried once"
     for batch, seconds in tried.items():
-        report.add(Line("8b", what, f"raw httpx, batches of {batch}", seconds, "s"))
+        report.add(Line("8b", what, f"raw httpx, batches of {batch}", seconds, "s", "-"))
     what = f"import of {size} chats vs the best raw batch size"
     report.timing("8b", what, f"raw httpx, batches of {best} (the best)", samples, "raw")
     report.timing(
@@ -2493,6 +2523,7 @@ def row_growth(report: Report, scale: Scale) -> Growth:
                     f"{size} chats (peak RSS growth {fmt(grew[size], 'B')})",
                     per_chat[size],
                     "s/chat",
+                    "-",
                 )
             )
         slowest, fastest = max(per_chat.values()), min(per_chat.values())
@@ -2945,6 +2976,11 @@ def main(argv: list[str] | None = None) -> int:
         "chat_message table, one commit each (tens of ms per chat of seeding time)",
     )
     parser.add_argument(
+        "--recount",
+        action="store_true",
+        help="count instructions again in every run (by default later runs reuse the first's)",
+    )
+    parser.add_argument(
         "--growth-sizes",
         default=",".join(map(str, GROWTH_SIZES)),
         help=argparse.SUPPRESS,  # other sizes for rows 8-9 (each seeded once and cached)
@@ -2968,6 +3004,8 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown row(s) {', '.join(unknown)}; known: {', '.join(ROWS)}")
         chosen = [spec for spec in chosen if any(wanted(spec, name) for name in names)]
+    global RECOUNT
+    RECOUNT = args.recount
     if args.quick and args.runs != 1:
         parser.error("--quick is a smoke test: it makes one run")
     sizes = QUICK if args.quick else FULL
