@@ -280,10 +280,9 @@ class Report:
         ratios = paired_ratios(samples, name, baseline) if baseline else None
         median = statistics.median(samples[name])
         label = label if baseline else ""
-        self.add(
-            Line(row, what, contender, median, unit, label, ratios, target, note, True, instrument)
-        )
-        self.lines[-1].informational = informational
+        line = Line(row, what, contender, median, unit, label, ratios, target, note)
+        line.instrument, line.informational = instrument, informational
+        self.add(line)
 
 
 def spread(ratios: list[float] | None) -> str:
