@@ -16,7 +16,7 @@ import httpx
 
 from owui_chats_client import ChatsClient
 
-# Exit statuses, documented in ``owui-chats --help`` and the README.
+# Exit statuses, documented in ``owui-chats --help`` and docs/cli.md.
 OK = 0
 PARTIAL = 1  # the command finished, but something was skipped or failed (each one reported)
 USAGE = 2  # bad arguments, missing server URL or key (argparse uses 2 as well)
