@@ -600,14 +600,20 @@ def replay_transport(
         if first is not None and next(answered) == 0:
             return httpx.Response(200, content=first, headers={"content-type": kind})
 
-        async def apieces() -> AsyncIterator[bytes]:
-            for one in pieces:
-                yield one
-
-        content = apieces() if asynchronous else iter(pieces)
-        return httpx.Response(200, content=content, headers={"content-type": kind})
+        return chunked_response(pieces, kind, asynchronous)
 
     return httpx.MockTransport(answer)
+
+
+def chunked_response(pieces: list[bytes], kind: str, asynchronous: bool) -> httpx.Response:
+    """A 200 answer whose body arrives in ``pieces``, as a server streams it."""
+
+    async def apieces() -> AsyncIterator[bytes]:
+        for one in pieces:
+            yield one
+
+    content = apieces() if asynchronous else iter(pieces)
+    return httpx.Response(200, content=content, headers={"content-type": kind})
 
 
 def counted_work(variant: str, bodies: Path) -> Callable[[], object]:
@@ -1403,14 +1409,7 @@ def row_replay(report: Report, sizes: Sizes, db_body: bytes, lines_body: bytes, 
         def answer(request: httpx.Request) -> httpx.Response:
             ndjson = request.url.path.endswith("/all")
             kind = "application/x-ndjson" if ndjson else "application/json"
-            pieces = split[ndjson]
-
-            async def apieces() -> AsyncIterator[bytes]:
-                for one in pieces:
-                    yield one
-
-            content = apieces() if asynchronous else iter(pieces)
-            return httpx.Response(200, content=content, headers={"content-type": kind})
+            return chunked_response(split[ndjson], kind, asynchronous)
 
         return httpx.MockTransport(answer)
 
