@@ -424,9 +424,11 @@ async def completions(ctx: Ctx) -> None:
 async def tasks(ctx: Ctx) -> None:
     api = ctx.api
     made = await create_chat(api, QUESTION)
+    # slowecho takes 0.4 s a word: 40 words keep the task running for about 16 s, so that a
+    # loaded machine still lists it before it ends (it is stopped long before).
     started = await api.chat_completion(
         {**form(session_id=f"s-{uuid.uuid4()}", chat_id=made.id, id=str(uuid.uuid4()))}
-        | {"model": "slowecho"},
+        | {"model": "slowecho", "messages": [{"role": "user", "content": " ".join(["word"] * 40)}]},
         background=True,
     )
     assert isinstance(started, ChatCompletionTaskResponse)

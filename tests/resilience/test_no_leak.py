@@ -50,7 +50,7 @@ def test_sync_pool_does_not_leak(seed: Any) -> None:
                 with pytest.raises(AuthenticationError):
                     client.get("no-such-chat")
             elif kind == 8:
-                stream = client.chat_completion(_echo(seed, True))
+                stream = client.chat_completion(_echo(seed, True), stream=True)
                 next(iter(stream))  # read one chunk, then drop the stream without closing it
                 del stream
             else:
@@ -84,7 +84,7 @@ async def test_async_pool_does_not_leak(seed: Any) -> None:
                 with pytest.raises(AuthenticationError):
                     await client.get("no-such-chat")
             elif kind == 8:
-                stream = await client.chat_completion(_echo(seed, True))
+                stream = await client.chat_completion(_echo(seed, True), stream=True)
                 await stream.__anext__()
                 # An async generator cannot be finalised synchronously: dropping it without
                 # aclose() would leave the connection to the event loop's shutdown hook.

@@ -14,9 +14,9 @@ async def test_first_chunk_arrives_before_the_last_is_produced(api: Any, seed: A
     stream = await api.chat_completion(
         {
             "model": seed.slow_echo_model,
-            "stream": True,
             "messages": [{"role": "user", "content": WORDS}],
-        }
+        },
+        stream=True,
     )
     arrivals: list[float] = []
     text = ""
@@ -41,9 +41,9 @@ async def test_stopping_early_releases_the_connection(api: Any, seed: Any) -> No
     stream = await api.chat_completion(
         {
             "model": seed.slow_echo_model,
-            "stream": True,
             "messages": [{"role": "user", "content": WORDS}],
-        }
+        },
+        stream=True,
     )
     if api.is_async:
         async with stream:
