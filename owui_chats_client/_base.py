@@ -461,6 +461,18 @@ class BaseClient(Generic[HttpClientT]):
         return cast(T, APIResponse(response, value)) if self._raw else value
 
 
+#: The stream of every response read whole (see `unbound`).
+_READ = httpx.ByteStream(b"")
+
+
+def unbound(response: httpx.Response) -> httpx.Response:
+    """A response read whole, its stream let go. httpx binds a response and its stream to each
+    other, so without this every response, its body and its request's body would live until the
+    cyclic garbage collector ran: a long import would hold many batches at once."""
+    response.stream = _READ
+    return response
+
+
 def check_credential(value: object, name: str) -> str:
     """An API key or JWT: a non-empty string (its value is never shown)."""
     if not isinstance(value, str) or not value.strip():

@@ -63,7 +63,7 @@ class Transport(BaseClient[httpx.Client]):
                 continue
             self._log_response(response, attempt)
             if response.is_success:
-                return response
+                return response if stream else _base.unbound(response)
             delay = None
             if attempt < retries and self._should_retry_status(response):
                 delay = self._retry_delay(attempt, response)
