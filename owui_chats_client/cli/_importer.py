@@ -30,7 +30,7 @@ from ._common import INPUT, PARTIAL, Console, Progress, fail
 from ._server import iter_chats
 from ._sources import MARK, Bad, Item
 
-DEFAULT_BATCH = 50
+DEFAULT_BATCH = 200  # the fastest on 0.12.4 but for 500, within 5 % of it at 2/5 of its memory
 DEFAULT_BATCH_BYTES = 16 * 1024 * 1024
 IN_FLIGHT = 1  # import requests sent at once (two were never faster on Open WebUI 0.12.4)
 AHEAD = 1  # read batches waiting for a sender
