@@ -2653,9 +2653,8 @@ def row_growth(report: Report, scale: Scale) -> Growth:
                 "B",
                 f"at {small}",
                 [grew[large] / max(grew[small], 1.0)],
-                ("<=", 1.50),
+                None if how == "raw_all" else ("<=", 1.50),
                 instrument="RSS",
-                judged=how != "raw_all",
             )
         )
     report.facts.append(
