@@ -2204,15 +2204,13 @@ count = None
 if how == "iter_all":
     from owui_chats_client import ChatsClient
     client = ChatsClient()  # OPENWEBUI_BASE_URL, OPENWEBUI_API_KEY
-elif how == "raw_all":
+elif how in ("raw_all", "raw_import"):  # args: base URL, API key[, file, batch size]
     import httpx
     http = httpx.Client(timeout=600.0)
-    url, headers = args[0] + "/api/v1/chats/all", {"Authorization": f"Bearer {args[1]}"}
-elif how == "raw_import":
-    import httpx
-    http = httpx.Client(timeout=600.0)
-    url, key, path, size = args[0] + "/api/v1/chats/import", args[1], args[2], int(args[3])
-    headers = {"Authorization": f"Bearer {key}"}
+    headers = {"Authorization": f"Bearer {args[1]}"}
+    url = args[0] + ("/api/v1/chats/all" if how == "raw_all" else "/api/v1/chats/import")
+if how == "raw_import":
+    path, size = args[2], int(args[3])
     keep = ("chat", "meta", "pinned", "archived", "folder_id", "created_at", "updated_at")
 else:
     from owui_chats_client.cli import main
@@ -2252,7 +2250,7 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "grew": peak_growth(before), "
 class Sample:
     seconds: float
     grew: float
-    cpu: float = 0.0  # the child's own CPU time
+    cpu: float  # the child's own CPU time
 
 
 class Scale:
