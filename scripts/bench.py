@@ -28,9 +28,11 @@ Instruments (the table's ``instrument`` column says which measured a line):
   contender runs in a process of its own under ``valgrind --tool=callgrind`` against answers
   replayed through ``httpx.MockTransport`` (row 2: the bodies the local server sent), and the
   instructions between two marks are counted: 200 ``get_list`` calls, or one read of 2,000
-  chats, after a warm-up. The count leaves the interpreter's start-up out and does not move with
-  the machine's load (the same commit counts the same to about 0.1 %), so its verdict cannot
-  flip between runs. valgrind is installed with apt-get when missing and running as root.
+  chats, after a warm-up. Row 9's linearity lines count each command's process from after its
+  imports against servers that only replay bytes (`REPLAY_SERVER`). The count leaves the
+  interpreter's start-up out and does not move with the machine's load (the same commit counts
+  the same to about 0.1 %), so its verdict cannot flip between runs. valgrind is installed with
+  apt-get when missing and running as root.
 - ``wall``: elapsed time, where the server's time is the point (rows 3a, 4, 5, 6, 7, 8, 9).
   Ratios are paired: within a round the contenders run interleaved (the one that starts rotates
   from round to round), each round gives one ratio against the baseline measured in that same
@@ -140,7 +142,8 @@ NOISE_NOTE = (
 )
 INSTRUMENTS = (
     "instruments: 'instructions (callgrind)' counts the instructions one process executes in the "
-    "measured region (valgrind --tool=callgrind, bodies replayed through httpx.MockTransport): "
+    "measured region (valgrind --tool=callgrind, answers replayed through httpx.MockTransport, "
+    "or in row 9 by servers that only replay bytes): "
     "the same count on every run (so later runs of one invocation reuse the first run's counts; "
     "--recount counts again), and its verdict cannot flip with the machine's load; 'wall' is "
     "elapsed time, judged on the median of paired ratios only where the target is far outside "
@@ -696,33 +699,45 @@ def count_instructions(
 ) -> tuple[float, float]:
     """Instructions per call of ``variant`` (callgrind), and the process's wall time per call
     under callgrind (shown only: it is 50-100 times the native time)."""
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--count-child",
+        variant,
+        str(calls),
+        str(bodies),
+    ]
+    total, elapsed, _ = callgrind(valgrind, command, dict(os.environ), variant)
+    return total / calls, elapsed / calls
+
+
+def callgrind(
+    valgrind: str, command: list[str], env: dict[str, str], what: str
+) -> tuple[int, float, str]:
+    """Instructions that ``command`` executes between its two calls of getppid(2) (callgrind),
+    the wall time of the whole process under callgrind, and what it printed."""
     with tempfile.TemporaryDirectory(prefix="owui-bench-cg-") as out:
-        command = [
+        traced = [
             valgrind,
             "--tool=callgrind",
             "--dump-before=getppid",
             f"--callgrind-out-file={out}/cg.%p",
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--count-child",
-            variant,
-            str(calls),
-            str(bodies),
+            *command,
         ]
         # A fixed hash seed: set and dict layouts, and so the count, are the same on every run.
-        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        env = {**env, "PYTHONHASHSEED": "0"}
         started = time.perf_counter()
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        done = subprocess.run(traced, env=env, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - started
         if done.returncode != 0:
-            raise RuntimeError(f"callgrind of {variant} failed:\n{done.stderr[-3000:]}")
+            raise RuntimeError(f"callgrind of {what} failed:\n{done.stderr[-3000:]}")
         dumps = sorted(Path(out).glob("cg.*.*"))
         if [path.suffix for path in dumps] != [".1", ".2"]:
-            raise RuntimeError(f"callgrind of {variant}: expected two dumps, got {dumps}")
+            raise RuntimeError(f"callgrind of {what}: expected two dumps, got {dumps}")
         for line in dumps[1].read_text().splitlines():
             if line.startswith(("totals:", "summary:")):
-                return int(line.split()[1]) / calls, elapsed
-    raise RuntimeError(f"callgrind of {variant}: no totals in {dumps[1]}")
+                return int(line.split()[1]), elapsed, done.stdout
+    raise RuntimeError(f"callgrind of {what}: no totals in {dumps[1]}")
 
 
 #: Counts made in this invocation, by (variants, calls, bodies' digest): a count does not move
@@ -1915,22 +1930,30 @@ print(json.dumps({"grew": peak_growth(before), "size": os.path.getsize(target)})
 MIB = 1024 * 1024
 
 
-# A process that answers GET /api/v1/chats/all with a recorded body, as Open WebUI streams it
-# (chunked, application/x-ndjson), and nothing else; it prints its port when ready.
+# A process that answers as Open WebUI would, from recorded bytes and nothing else: GET
+# /api/v1/chats/all with a recorded body ("-": none), streamed as Open WebUI streams it (chunked,
+# application/x-ndjson); GET /api/version; and POST /api/v1/chats/import with the posted chats as
+# the server stores them (ids and owner made up). It prints its port when ready.
 REPLAY_SERVER = """\
-import sys
+import json, sys, uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-body = open(sys.argv[1], "rb").read()
+body = open(sys.argv[1], "rb").read() if sys.argv[1] != "-" else b""
+version = json.dumps({"version": sys.argv[2]}).encode()
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     def log_message(self, *args):
         pass
+    def whole(self, status, data):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
     def do_GET(self):
+        if self.path == "/api/version":
+            return self.whole(200, version)
         if self.path != "/api/v1/chats/all" or not self.headers.get("Authorization"):
-            self.send_response(404)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
+            return self.whole(404, b"{}")
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.send_header("Transfer-Encoding", "chunked")
@@ -1939,6 +1962,22 @@ class Handler(BaseHTTPRequestHandler):
             piece = body[start:start + 65536]
             self.wfile.write(b"%x\\r\\n" % len(piece) + piece + b"\\r\\n")
         self.wfile.write(b"0\\r\\n\\r\\n")
+    def do_POST(self):
+        sent = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if self.path != "/api/v1/chats/import" or not self.headers.get("Authorization"):
+            return self.whole(404, b"{}")
+        stored = [
+            {
+                "id": str(uuid.uuid4()), "user_id": "replayed",
+                "title": form["chat"].get("title", ""), "chat": form["chat"],
+                "updated_at": form.get("updated_at") or 0,
+                "created_at": form.get("created_at") or 0, "share_id": None,
+                "archived": bool(form.get("archived")), "pinned": bool(form.get("pinned")),
+                "meta": form.get("meta") or {}, "folder_id": form.get("folder_id"),
+            }
+            for form in sent["chats"]
+        ]
+        self.whole(200, json.dumps(stored).encode())
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 server.serve_forever()
@@ -1946,10 +1985,10 @@ server.serve_forever()
 
 
 @contextlib.contextmanager
-def replay_server(body: Path) -> Iterator[str]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", REPLAY_SERVER, str(body)], stdout=subprocess.PIPE, text=True
-    )
+def replay_server(body: Path | None) -> Iterator[str]:
+    """A `REPLAY_SERVER` answering ``body`` (None: no chats) for GET /api/v1/chats/all."""
+    command = [sys.executable, "-c", REPLAY_SERVER, str(body or "-"), OPENWEBUI_VERSION]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         assert child.stdout is not None
         port = int(child.stdout.readline())
@@ -2188,8 +2227,12 @@ GROWTH_SIZES = (500, 2000, 8000, 20000)
 #: Row 8: the size migrated and imported, and the batch sizes tried for raw httpx.
 SCALE_CHATS = 2000
 BATCH_SIZES = (10, 25, 50, 100, 200, 500)
-SCALE_ROUNDS = 3
-REPLAYS = 3  # row 9: replays of each size's export (the reads' CPU, the least of them)
+#: Rounds of rows 8a and 8b: the median of the paired ratios of 3 rounds crossed 8b's target.
+MIGRATE_ROUNDS = 5
+IMPORT_ROUNDS = 7
+#: Row 9's counts made in this invocation, by (size, the export's digest): reused by the later
+#: runs of ``--runs N`` unless ``--recount`` is given, as the counts of rows 1-2 are.
+SCALE_COUNTED: dict[tuple[int, str], dict[str, float]] = {}
 GROWTH_DATA = 1  # bump when the seeded data changes: a new cache directory is seeded
 
 # A child process runs one operation of the command (or iter_all, or raw httpx posting the
@@ -2214,7 +2257,10 @@ if how == "raw_import":
     keep = ("chat", "meta", "pinned", "archived", "folder_id", "created_at", "updated_at")
 else:
     from owui_chats_client.cli import main
+counted = os.environ.get("OWUI_BENCH_COUNTED") == "1"  # under callgrind: mark the work
 before = reset_peak()
+if counted:
+    os.getppid()
 start, cpu = time.perf_counter(), time.process_time()
 if how == "iter_all":
     with client.iter_all() as chats:
@@ -2240,6 +2286,8 @@ elif how == "raw_import":
         count += post()
 else:
     assert main(args) == 0, args
+if counted:
+    os.getppid()
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 print(json.dumps({"seconds": seconds, "cpu": cpu, "grew": peak_growth(before), "count": count}))
 """
@@ -2347,21 +2395,36 @@ class Scale:
         expect: int | None = None,
         source: str | None = None,
     ) -> Sample:
-        url = source or self.source_url
-        env = {**os.environ, "OPENWEBUI_BASE_URL": url, "OPENWEBUI_API_KEY": key}
         done = subprocess.run(
             [sys.executable, "-c", SCALE_CHILD, how, *args],
-            env=env,
+            env=self._env(key, source),
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode != 0:
             raise RuntimeError(f"{how} child failed:\n{done.stderr[-3000:]}")
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result = self._result(how, done.stdout, expect)
+        return Sample(float(result["seconds"]), float(result["grew"]), float(result["cpu"]))
+
+    def count(self, how: str, args: list[str], key: str, expect: int | None, source: str) -> int:
+        """Instructions of the same child's work (from after its imports), under callgrind."""
+        env = {**self._env(key, source), "OWUI_BENCH_COUNTED": "1"}
+        command = [sys.executable, "-c", SCALE_CHILD, how, *args]
+        total, _, out = callgrind(ensure_valgrind(), command, env, how)
+        self._result(how, out, expect)
+        return total
+
+    def _env(self, key: str, source: str | None) -> dict[str, str]:
+        url = source or self.source_url
+        return {**os.environ, "OPENWEBUI_BASE_URL": url, "OPENWEBUI_API_KEY": key}
+
+    @staticmethod
+    def _result(how: str, out: str, expect: int | None) -> dict[str, Any]:
+        result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
         if expect is not None and result["count"] is not None:
             assert result["count"] == expect, (how, result, expect)
-        return Sample(float(result["seconds"]), float(result["grew"]), float(result["cpu"]))
+        return result
 
     def export(self, size: int) -> tuple[Sample, Path]:
         path = self.work / f"export-{size}.ndjson"
@@ -2374,23 +2437,49 @@ class Scale:
     def iter_all(self, size: int) -> Sample:
         return self.run("iter_all", [], self.users[size], expect=size)
 
-    def replayed(self, size: int, path: Path) -> dict[str, Sample]:
-        """Export and iter_all of ``path`` (an export of ``size`` chats) replayed by a server
-        that only sends its bytes: the client's own work, without the server's pace in it."""
+    def counted(self, size: int, path: Path) -> dict[str, float]:
+        """Instructions per chat of export, iter_all, import and migrate of ``path`` (an export
+        of ``size`` chats), each against servers that only replay bytes (`REPLAY_SERVER`): the
+        client's own work, without the server's pace in it. Two are counted at a time."""
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        key = (size, digest)
+        if key in SCALE_COUNTED and not RECOUNT:
+            log(f"row 9: counts of {size} chats made earlier in this invocation, reused")
+            return SCALE_COUNTED[key]
         target = self.work / f"replayed-{size}.ndjson"
-        got: dict[str, Sample] = {}
-        with replay_server(path) as url:
-            args = ["export", "-o", str(target), "--base-url", url, "--quiet"]
-            for _ in range(REPLAYS):  # the least CPU of a few: start-up noise is left out
-                for how, sample in (
-                    ("export", self.run("export", args, "sk-bench", source=url)),
-                    ("iter_all", self.run("iter_all", [], "sk-bench", expect=size, source=url)),
-                ):
-                    if how not in got or sample.cpu < got[how].cpu:
-                        got[how] = sample
-                assert target.read_bytes() == path.read_bytes()
-        target.unlink()
-        return got
+        quiet, replay_key = "--quiet", "sk-bench"
+
+        def export() -> int:
+            with replay_server(path) as url:
+                args = ["export", "-o", str(target), "--base-url", url, quiet]
+                total = self.count("export", args, replay_key, None, url)
+            if target.read_bytes() != path.read_bytes():
+                raise RuntimeError("the replayed export differs from the file it replays")
+            target.unlink()
+            return total
+
+        def iter_all() -> int:
+            with replay_server(path) as url:
+                return self.count("iter_all", [], replay_key, size, url)
+
+        def cli_import() -> int:
+            with replay_server(None) as url:
+                args = ["import", str(path), "--base-url", url, "--api-key", replay_key, quiet]
+                return self.count("import", args, "", None, url)
+
+        def migrate() -> int:
+            with replay_server(path) as source, replay_server(None) as destination:
+                args = ["migrate", "--to-base-url", destination, "--to-api-key", replay_key]
+                return self.count("migrate", [*args, quiet], replay_key, None, source)
+
+        started = time.perf_counter()
+        jobs = {"export": export, "iter_all": iter_all, "import": cli_import, "migrate": migrate}
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {how: pool.submit(job) for how, job in jobs.items()}
+            counts = {how: future.result() / size for how, future in futures.items()}
+        log(f"row 9: {size} chats counted under callgrind in {time.perf_counter() - started:.0f}s")
+        SCALE_COUNTED[key] = counts
+        return counts
 
     def raw_all(self, size: int) -> Sample:
         """Raw httpx reading the route export, iter_all and migrate read (the server's part)."""
@@ -2521,8 +2610,8 @@ class Growth:
     per_chat: dict[str, dict[int, float]] = field(default_factory=dict)
     cpu: dict[str, dict[int, float]] = field(default_factory=dict)
     grew: dict[str, dict[int, float]] = field(default_factory=dict)
-    #: export and iter_all of the same chats replayed (`Scale.replayed`): CPU time per chat.
-    replayed: dict[str, dict[int, float]] = field(default_factory=dict)
+    #: Each operation against servers that replay bytes (`Scale.counted`): instructions per chat.
+    counted: dict[str, dict[int, float]] = field(default_factory=dict)
 
 
 GROWTH_ROWS = {"export": "9a", "iter_all": "9b", "import": "9c", "migrate": "9d"}
@@ -2547,8 +2636,8 @@ def row_growth(report: Report, scale: Scale) -> Growth:
     growth = Growth()
     for how in GROWTH_NAMES:
         growth.per_chat[how], growth.cpu[how], growth.grew[how] = {}, {}, {}
-    for how in READS_ALL:
-        growth.replayed[how] = {}
+    for how in GROWTH_ROWS:
+        growth.counted[how] = {}
     for size in scale.sizes:
         log(f"row 9: {size} chats: raw httpx GET /all, export, iter_all, import, migrate")
         raw = scale.raw_all(size)
@@ -2560,8 +2649,8 @@ def row_growth(report: Report, scale: Scale) -> Growth:
             "import": scale.cli_import(size, path),
             "migrate": scale.migrate(size),
         }
-        for how, sample in scale.replayed(size, path).items():
-            growth.replayed[how][size] = sample.cpu / size
+        for how, instructions in scale.counted(size, path).items():
+            growth.counted[how][size] = instructions
         path.unlink()
         for how, sample in got.items():
             growth.per_chat[how][size] = sample.seconds / size
@@ -2601,32 +2690,26 @@ def row_growth(report: Report, scale: Scale) -> Growth:
             )
         )
         if len(sizes) >= 3 and how != "raw_all":
-            # The reads are judged replayed: a slow server makes a reader wake for smaller
-            # pieces, which costs CPU that is the server's pace, not the client's growth.
-            own = growth.replayed.get(how, cpu)
-            first = marginal(own, sizes[0], sizes[1])
-            last = marginal(own, sizes[-2], sizes[-1])
+            counted = growth.counted[how]
+            first = marginal(counted, sizes[0], sizes[1])
+            last = marginal(counted, sizes[-2], sizes[-1])
             report.add(
                 Line(
                     row_id,
-                    f"{name}, the client's own cost linear: CPU per added chat, "
-                    f"{sizes[-2]}-{large} over {small}-{sizes[1]}"
-                    + (" (the answer replayed)" if how in growth.replayed else ""),
+                    f"{name}, the client's own cost linear: instructions per added chat, "
+                    f"{sizes[-2]}-{large} over {small}-{sizes[1]}, servers replayed",
                     name,
                     last,
-                    "s/chat",
+                    "i",
                     f"{small}-{sizes[1]}",
                     [last / first],
                     ("<=", 1.30),
-                    instrument="CPU",
-                    note="the CPU time of the command's (or iter_all's) process, per chat added "
-                    "between two sizes: fixed costs cancel out, and the server's time is not in it"
-                    + (
-                        "; reads of GET /api/v1/chats/all replayed from the export of the same "
-                        "chats by a server that only sends bytes (64 KiB chunks)"
-                        if how in growth.replayed
-                        else ""
-                    ),
+                    instrument="instructions (callgrind)",
+                    note="the instructions of the command's (or iter_all's) process from after its "
+                    "imports, per chat added between two sizes, so fixed costs cancel out; the "
+                    "servers only replay bytes (GET /api/v1/chats/all: the export of the same "
+                    "chats, in 64 KiB chunks; the import route: the posted chats), so neither the "
+                    "server's time nor its pace is in it",
                 )
             )
         if how in READS_ALL:
@@ -2672,8 +2755,8 @@ def scale_rows(bench: Bench) -> None:
         log("rows 8-9: skipped in quick mode (two more servers and 30,500 seeded chats)")
         return
     bench.scale.start()
-    row_migrate(bench.report, bench.scale, SCALE_ROUNDS)
-    row_import_batches(bench.report, bench.scale, SCALE_ROUNDS)
+    row_migrate(bench.report, bench.scale, MIGRATE_ROUNDS)
+    row_import_batches(bench.report, bench.scale, IMPORT_ROUNDS)
     bench.growths.append(row_growth(bench.report, bench.scale))
 
 
@@ -2692,15 +2775,19 @@ def write_results(name: str, text: str, growths: list[Growth], sizes: tuple[int,
             per_size = [statistics.median(g.per_chat[how][size] for g in growths) for size in sizes]
             cpu = [statistics.median(g.cpu[how][size] for g in growths) for size in sizes]
             grew = [statistics.median(g.grew[how][size] for g in growths) for size in sizes]
+            counted = [growths[0].counted.get(how, {}).get(size) for size in sizes]
             shown = [
-                f"{t * 1e3:.3f} ms (CPU {c * 1e3:.3f}), {fmt(m, 'B')}"
-                for t, c, m in zip(per_size, cpu, grew, strict=True)
+                f"{t * 1e3:.3f} ms (CPU {c * 1e3:.3f}"
+                + (f", {fmt(i, 'i')}" if i is not None else "")
+                + f"), {fmt(m, 'B')}"
+                for t, c, i, m in zip(per_size, cpu, counted, grew, strict=True)
             ]
             cells.append((GROWTH_NAMES[how], *shown, f"{max(per_size) / min(per_size):.2f}x"))
         lines += [
             "",
-            "growth (row 9): wall time per chat (the process's CPU time per chat) and peak RSS "
-            f"growth, median over {len(growths)} run(s)",
+            "growth (row 9): wall time per chat (the process's CPU time per chat, its "
+            "instructions per chat against servers that replay bytes) and peak RSS growth, "
+            f"median over {len(growths)} run(s)",
             "",
             *table(head, cells, ["" for _ in cells]),
             "",
