@@ -185,6 +185,10 @@ def check_wheel(wheel: Path, version: str, problems: Problems) -> list[str]:
     )
     problems.expect(metadata["License-Expression"] == "MIT", "wheel: no License-Expression MIT")
     problems.expect(
+        metadata["License-File"] == "LICENSE" and f"{info}/licenses/LICENSE" in names,
+        "wheel: no LICENSE (License-File and dist-info/licenses/LICENSE)",
+    )
+    problems.expect(
         metadata["Description-Content-Type"] == "text/markdown",
         "wheel: the README is not its description (text/markdown)",
     )
@@ -206,7 +210,7 @@ def check_sdist(sdist: Path, version: str, problems: Problems) -> None:
     outside = sorted(n for n in names if not n.startswith(f"{top}/"))
     problems.expect(not outside, f"sdist: files outside {top}/: {outside[:10]}")
     inside = {n.removeprefix(f"{top}/") for n in names}
-    for needed in ("PKG-INFO", "pyproject.toml", "README.md", "CHANGELOG.md"):
+    for needed in ("PKG-INFO", "pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE"):
         problems.expect(needed in inside, f"sdist: no {needed}")
     missing = source_files() - inside
     problems.expect(not missing, f"sdist: lacks {sorted(missing)[:10]}")

@@ -18,6 +18,7 @@ METADATA = f"""Metadata-Version: 2.4
 Name: owui-chats-client
 Version: {VERSION}
 License-Expression: MIT
+License-File: LICENSE
 Requires-Python: >=3.10
 Requires-Dist: attrs>=23.1
 Requires-Dist: httpx-sse<0.5,>=0.4
@@ -40,6 +41,8 @@ def wheel(path: Path, drop: tuple[str, ...] = (), add: tuple[str, ...] = (), **m
                 archive.write(check.ROOT / name, name)
         for name in add:
             archive.writestr(name, "")
+        if "LICENSE" not in drop:
+            archive.write(check.ROOT / "LICENSE", f"{INFO}/licenses/LICENSE")
         archive.writestr(f"{INFO}/METADATA", metadata)
         archive.writestr(f"{INFO}/entry_points.txt", ENTRY_POINTS)
     return path
@@ -47,7 +50,7 @@ def wheel(path: Path, drop: tuple[str, ...] = (), add: tuple[str, ...] = (), **m
 
 def sdist(path: Path, drop: tuple[str, ...] = (), add: tuple[str, ...] = ()) -> Path:
     top = f"owui_chats_client-{VERSION}"
-    extra = ["PKG-INFO", "pyproject.toml", "README.md", "CHANGELOG.md"]
+    extra = ["PKG-INFO", "pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE"]
     with tarfile.open(path, "w:gz") as archive:
         for name in sorted(check.source_files()) + extra:
             if name in drop:
@@ -102,10 +105,17 @@ def test_the_wheel_metadata_must_match(tmp_path: Path) -> None:
     ]
 
 
+def test_the_wheel_without_the_license_fails(tmp_path: Path) -> None:
+    no_file = "wheel: no LICENSE (License-File and dist-info/licenses/LICENSE)"
+    assert problems_of_wheel(wheel(tmp_path / "a.whl", drop=("LICENSE",))) == [no_file]
+    assert problems_of_wheel(wheel(tmp_path / "b.whl", **{"License-File": "COPYING"})) == [no_file]
+
+
 def test_the_sdist_lacking_the_changelog_or_holding_an_environment_fails(tmp_path: Path) -> None:
-    bad = sdist(tmp_path / "s.tar.gz", drop=("CHANGELOG.md",), add=(".venv/bin/python",))
+    bad = sdist(tmp_path / "s.tar.gz", drop=("CHANGELOG.md", "LICENSE"), add=(".venv/bin/python",))
     assert problems_of_sdist(bad) == [
         "sdist: no CHANGELOG.md",
+        "sdist: no LICENSE",
         "sdist: local environments or caches: ['.venv/bin/python']",
     ]
 
