@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -647,8 +648,18 @@ def running_server(version: str | None = None) -> Iterator[LocalServer]:
 
 
 def main(argv: list[str]) -> int:
+    if any(arg in ("-h", "--help") for arg in argv):
+        print(__doc__)
+        return 0
     command = argv[0] if argv else "run"
     versions = argv[1:]
+    not_releases = [v for v in versions if not re.fullmatch(r"\d+(\.\d+)+[\w.+-]*", v)]
+    if not_releases:
+        print(
+            f"localserver.py: {not_releases[0]!r} is not a release (such as 0.12.4)",
+            file=sys.stderr,
+        )
+        return 2
     if command == "install":
         try:
             for version in versions or [OPENWEBUI_VERSION]:

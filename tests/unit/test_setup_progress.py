@@ -39,3 +39,22 @@ def test_failed_install_names_the_step_and_the_retry(tmp_path: Path) -> None:
     assert "Traceback" not in err
     # nothing half-installed is left, let alone marked complete
     assert not (tmp_path / "server-0.0.1").exists()
+
+
+def test_the_command_line_helps_and_refuses_what_is_not_a_release(tmp_path: Path) -> None:
+    def localserver(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "localserver.py"), *args],
+            env={**os.environ, "OWUI_CHATS_CLIENT_CACHE": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    helped = localserver("run", "--help")
+    assert helped.returncode == 0 and "python scripts/localserver.py run [VERSION]" in helped.stdout
+    refused = localserver("install", "latest")
+    assert refused.returncode == 2
+    assert "'latest' is not a release (such as 0.12.4)" in refused.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing installed, nothing started
