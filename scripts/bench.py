@@ -81,6 +81,7 @@ import argparse
 import asyncio
 import concurrent.futures
 import contextlib
+import functools
 import gc
 import hashlib
 import itertools
@@ -97,7 +98,7 @@ import tempfile
 import time
 import tracemalloc
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -694,11 +695,8 @@ def count_child(variant: str, calls: int, bodies: str) -> int:
     return 0
 
 
-def count_instructions(
-    valgrind: str, variant: str, calls: int, bodies: Path
-) -> tuple[float, float]:
-    """Instructions per call of ``variant`` (callgrind), and the process's wall time per call
-    under callgrind (shown only: it is 50-100 times the native time)."""
+def count_instructions(valgrind: str, variant: str, calls: int, bodies: Path) -> float:
+    """Instructions per call of ``variant`` (callgrind)."""
     command = [
         sys.executable,
         str(Path(__file__).resolve()),
@@ -707,15 +705,13 @@ def count_instructions(
         str(calls),
         str(bodies),
     ]
-    total, elapsed, _ = callgrind(valgrind, command, dict(os.environ), variant)
-    return total / calls, elapsed / calls
+    total, _ = callgrind(valgrind, command, dict(os.environ), variant)
+    return total / calls
 
 
-def callgrind(
-    valgrind: str, command: list[str], env: dict[str, str], what: str
-) -> tuple[int, float, str]:
+def callgrind(valgrind: str, command: list[str], env: dict[str, str], what: str) -> tuple[int, str]:
     """Instructions that ``command`` executes between its two calls of getppid(2) (callgrind),
-    the wall time of the whole process under callgrind, and what it printed."""
+    and what it printed."""
     with tempfile.TemporaryDirectory(prefix="owui-bench-cg-") as out:
         traced = [
             valgrind,
@@ -726,9 +722,7 @@ def callgrind(
         ]
         # A fixed hash seed: set and dict layouts, and so the count, are the same on every run.
         env = {**env, "PYTHONHASHSEED": "0"}
-        started = time.perf_counter()
         done = subprocess.run(traced, env=env, capture_output=True, text=True, check=False)
-        elapsed = time.perf_counter() - started
         if done.returncode != 0:
             raise RuntimeError(f"callgrind of {what} failed:\n{done.stderr[-3000:]}")
         dumps = sorted(Path(out).glob("cg.*.*"))
@@ -736,38 +730,42 @@ def callgrind(
             raise RuntimeError(f"callgrind of {what}: expected two dumps, got {dumps}")
         for line in dumps[1].read_text().splitlines():
             if line.startswith(("totals:", "summary:")):
-                return int(line.split()[1]), elapsed, done.stdout
+                return int(line.split()[1]), done.stdout
     raise RuntimeError(f"callgrind of {what}: no totals in {dumps[1]}")
 
 
-#: Counts made in this invocation, by (variants, calls, bodies' digest): a count does not move
-#: from run to run (the same commit counts the same to about 0.1 %), so with ``--runs N`` the
-#: later runs reuse the first run's counts unless ``--recount`` is given.
-COUNTED: dict[tuple[tuple[str, ...], int, str], dict[str, float]] = {}
+#: Counts made in this invocation, by what was counted and the digest of its inputs: a count
+#: does not move from run to run (the same commit counts the same to about 0.1 %), so with
+#: ``--runs N`` the later runs reuse the first run's counts unless ``--recount`` is given.
+COUNTED: dict[tuple[object, ...], dict[str, float]] = {}
 RECOUNT = False
 
 
+def counted_once(
+    key: tuple[object, ...], what: str, jobs: Mapping[str, Callable[[], float]]
+) -> dict[str, float]:
+    """Each job's count, two processes at a time (a count does not depend on the load, so they
+    may share the cores); made once per invocation for ``key`` (see `COUNTED`)."""
+    if key in COUNTED and not RECOUNT:
+        log(f"{what}: counted earlier in this invocation, reused")
+        return COUNTED[key]
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(job) for name, job in jobs.items()}
+        counts = {name: future.result() for name, future in futures.items()}
+    log(f"{what}: counted under callgrind in {time.perf_counter() - started:.0f}s")
+    COUNTED[key] = counts
+    return counts
+
+
 def count_all(variants: list[str], calls: int, bodies: Path) -> dict[str, float]:
-    """Instructions per call of each variant, two processes at a time (the count does not depend
-    on the load, so they may share the cores)."""
+    """Instructions per call of each variant."""
     digest = hashlib.sha256()
     for path in sorted(bodies.glob("*.json*")) if bodies != ROOT else []:
         digest.update(path.read_bytes())
-    key = (tuple(variants), calls, digest.hexdigest())
-    if key in COUNTED and not RECOUNT:
-        log(f"counts of {', '.join(variants)}: made earlier in this invocation, reused")
-        return COUNTED[key]
     valgrind = ensure_valgrind()
-    started = time.perf_counter()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {v: pool.submit(count_instructions, valgrind, v, calls, bodies) for v in variants}
-        counts = {variant: future.result()[0] for variant, future in futures.items()}
-    COUNTED[key] = counts
-    log(
-        f"counted {len(variants)} contenders under callgrind "
-        f"in {time.perf_counter() - started:.0f}s"
-    )
-    return counts
+    jobs = {v: functools.partial(count_instructions, valgrind, v, calls, bodies) for v in variants}
+    return counted_once((tuple(variants), calls, digest.hexdigest()), ", ".join(variants), jobs)
 
 
 def add_counted(
@@ -2230,9 +2228,6 @@ BATCH_SIZES = (10, 25, 50, 100, 200, 500)
 #: Rounds of rows 8a and 8b: the median of the paired ratios of 3 rounds crossed 8b's target.
 MIGRATE_ROUNDS = 5
 IMPORT_ROUNDS = 7
-#: Row 9's counts made in this invocation, by (size, the export's digest): reused by the later
-#: runs of ``--runs N`` unless ``--recount`` is given, as the counts of rows 1-2 are.
-SCALE_COUNTED: dict[tuple[int, str], dict[str, float]] = {}
 GROWTH_DATA = 1  # bump when the seeded data changes: a new cache directory is seeded
 
 # A child process runs one operation of the command (or iter_all, or raw httpx posting the
@@ -2411,7 +2406,7 @@ class Scale:
         """Instructions of the same child's work (from after its imports), under callgrind."""
         env = {**self._env(key, source), "OWUI_BENCH_COUNTED": "1"}
         command = [sys.executable, "-c", SCALE_CHILD, how, *args]
-        total, _, out = callgrind(ensure_valgrind(), command, env, how)
+        total, out = callgrind(ensure_valgrind(), command, env, how)
         self._result(how, out, expect)
         return total
 
@@ -2441,45 +2436,36 @@ class Scale:
         """Instructions per chat of export, iter_all, import and migrate of ``path`` (an export
         of ``size`` chats), each against servers that only replay bytes (`REPLAY_SERVER`): the
         client's own work, without the server's pace in it. Two are counted at a time."""
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        key = (size, digest)
-        if key in SCALE_COUNTED and not RECOUNT:
-            log(f"row 9: counts of {size} chats made earlier in this invocation, reused")
-            return SCALE_COUNTED[key]
         target = self.work / f"replayed-{size}.ndjson"
         quiet, replay_key = "--quiet", "sk-bench"
 
-        def export() -> int:
+        def export() -> float:
             with replay_server(path) as url:
                 args = ["export", "-o", str(target), "--base-url", url, quiet]
                 total = self.count("export", args, replay_key, None, url)
-            if target.read_bytes() != path.read_bytes():
+            if target.read_bytes() != exported:
                 raise RuntimeError("the replayed export differs from the file it replays")
             target.unlink()
-            return total
+            return total / size
 
-        def iter_all() -> int:
+        def iter_all() -> float:
             with replay_server(path) as url:
-                return self.count("iter_all", [], replay_key, size, url)
+                return self.count("iter_all", [], replay_key, size, url) / size
 
-        def cli_import() -> int:
+        def cli_import() -> float:
             with replay_server(None) as url:
                 args = ["import", str(path), "--base-url", url, "--api-key", replay_key, quiet]
-                return self.count("import", args, "", None, url)
+                return self.count("import", args, "", None, url) / size
 
-        def migrate() -> int:
+        def migrate() -> float:
             with replay_server(path) as source, replay_server(None) as destination:
                 args = ["migrate", "--to-base-url", destination, "--to-api-key", replay_key]
-                return self.count("migrate", [*args, quiet], replay_key, None, source)
+                return self.count("migrate", [*args, quiet], replay_key, None, source) / size
 
-        started = time.perf_counter()
+        exported = path.read_bytes()
         jobs = {"export": export, "iter_all": iter_all, "import": cli_import, "migrate": migrate}
-        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-            futures = {how: pool.submit(job) for how, job in jobs.items()}
-            counts = {how: future.result() / size for how, future in futures.items()}
-        log(f"row 9: {size} chats counted under callgrind in {time.perf_counter() - started:.0f}s")
-        SCALE_COUNTED[key] = counts
-        return counts
+        key = ("row 9", size, hashlib.sha256(exported).hexdigest())
+        return counted_once(key, f"row 9, {size} chats", jobs)
 
     def raw_all(self, size: int) -> Sample:
         """Raw httpx reading the route export, iter_all and migrate read (the server's part)."""
